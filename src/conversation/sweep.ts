@@ -1,0 +1,29 @@
+import { findWaitingMessages } from '../db/queries/messages.js';
+import type { Deps } from '../deps.js';
+
+// Bounded so one sweep after a long Redis outage cannot flood the queues; the next sweep takes the rest.
+const SWEEP_BATCH = 1_000;
+
+/**
+ * Postgres is the source of truth. Any message still waiting on a job after the grace period lost its
+ * job (Redis flushed or failed over, a crash between commit and enqueue, a job that exhausted its
+ * retries while a dependency was down): give it a fresh one. Jobs that are merely slow are left alone.
+ */
+export async function sweepWaitingMessages(deps: Deps): Promise<{ requeued: number; checked: number }> {
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.worker.sweepGraceMs);
+  const waiting = await findWaitingMessages(deps.db, cutoff, SWEEP_BATCH);
+  let requeued = 0;
+  for (const message of waiting) {
+    const queue = message.direction === 'inbound' ? deps.queues.reply : deps.queues.send;
+    const job = await queue.getJob(message.id);
+    if (job) {
+      const state = await job.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+      await job.remove();
+    }
+    await queue.add(queue.name, { messageId: message.id }, { jobId: message.id });
+    requeued++;
+  }
+  if (requeued > 0) deps.log.info({ requeued, checked: waiting.length }, 'sweep re-enqueued messages whose job was lost');
+  return { requeued, checked: waiting.length };
+}

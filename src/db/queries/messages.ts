@@ -1,0 +1,125 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewMessage } from '../schema.js';
+import { OUTBOUND_RANK, outboundRankSql, type OutboundStatus } from '../message-status.js';
+
+/**
+ * Inserts a batch of inbound messages in one statement. Rows whose (provider, provider_message_id)
+ * already exists are skipped; the ids of the rows actually inserted are returned.
+ */
+export async function insertMessagesSkippingDuplicates(db: Kysely<Database>, rows: NewMessage[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto('messages')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['provider', 'provider_message_id']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+export async function findMessage(db: Kysely<Database>, id: string) {
+  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The person's latest messages before `before`, across SMS and voice, newest first. */
+export async function recentMessages(db: Kysely<Database>, personId: string, before: Date, limit: number) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'direction', 'channel', 'body_enc', 'created_at'])
+    .where('person_id', '=', personId)
+    .where('created_at', '<', before)
+    .where('status', 'not in', ['canceled', 'failed', 'skipped'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function setMessageStatus(db: Kysely<Database> | Transaction<Database>, id: string, status: string, from?: string[]) {
+  let query = db.updateTable('messages').set({ status, updated_at: sql`now()` }).where('id', '=', id);
+  if (from) query = query.where('status', 'in', from);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Stores the reply to an inbound message and marks the inbound replied, atomically. The unique
+ * reply_to_id makes a second run (a re-delivered job) keep the first reply; its id is returned either way.
+ */
+export async function saveReply(trx: Transaction<Database>, reply: NewMessage & { reply_to_id: string }): Promise<string> {
+  const inserted = await trx
+    .insertInto('messages')
+    .values(reply)
+    .onConflict((oc) => oc.column('reply_to_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  await setMessageStatus(trx, reply.reply_to_id, 'replied', ['pending']);
+  if (inserted) return inserted.id;
+  const existing = await trx.selectFrom('messages').select('id').where('reply_to_id', '=', reply.reply_to_id).executeTakeFirstOrThrow();
+  return existing.id;
+}
+
+/**
+ * Claims an outbound message for a provider call (queued → submitting). The opt-out check is part of the
+ * same UPDATE, so a STOP committed before the claim always wins. False: already finished, or opted out.
+ */
+export async function claimForSend(db: Kysely<Database>, id: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ status: 'submitting', send_started_at: at, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'submitting'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('people').select('people.id').whereRef('people.id', '=', 'messages.person_id').where('people.opted_out_at', 'is not', null))),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Moves an outbound message forward (never back) and records the provider's id. Used by the send step
+ * and by delivery-status callbacks, which may arrive before the send step has recorded anything.
+ */
+export async function advanceOutboundStatus(
+  db: Kysely<Database>,
+  where: { id: string } | { provider: Database['messages']['provider']; providerMessageId: string },
+  update: { status: OutboundStatus; providerMessageId?: string; errorCode?: string | null },
+): Promise<boolean> {
+  let query = db
+    .updateTable('messages')
+    .set({
+      status: update.status,
+      provider_message_id: update.providerMessageId ? sql`coalesce(provider_message_id, ${update.providerMessageId})` : undefined,
+      error_code: update.errorCode ?? undefined,
+      updated_at: sql`now()`,
+    })
+    .where('direction', '=', 'outbound')
+    .where(outboundRankSql(), '<', OUTBOUND_RANK[update.status]);
+  query = 'id' in where
+    ? query.where('id', '=', where.id)
+    : query.where('provider', '=', where.provider).where('provider_message_id', '=', where.providerMessageId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Reverts a claim after a provider call that certainly did not send (an error response), so a retry resends. */
+export async function releaseSendClaim(db: Kysely<Database>, id: string): Promise<void> {
+  await setMessageStatus(db, id, 'queued', ['submitting']);
+}
+
+export interface WaitingMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  status: string;
+}
+
+/** Messages still waiting on a job after the grace period: their job was lost (Redis flushed, crash before enqueue). */
+export async function findWaitingMessages(db: Kysely<Database>, olderThan: Date, limit: number): Promise<WaitingMessage[]> {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'direction', 'status'])
+    .where('status', 'in', ['pending', 'queued', 'submitting'])
+    .where('created_at', '<', olderThan)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface PersonKeyRow {
+  id: string;
+  opted_out_at: Date | null;
+  disclosed_at: Date | null;
+  locale: string | null;
+  country: string | null;
+  key_id: string;
+  wrapped_key: Uint8Array;
+  created: boolean;
+}
+
+export interface NewPersonRow {
+  id: string;
+  phoneHash: Buffer;
+  phoneEnc: Buffer;
+  country: string | null;
+  keyId: string;
+  wrappedKey: Buffer;
+}
+
+/**
+ * Finds the person with this phone hash, or creates them with the given (pre-sealed) data key, in one
+ * round trip. The second branch reads the statement's snapshot, so it sees people that existed before;
+ * the first returns the row this statement created. If a concurrent statement created the same person
+ * after our snapshot, ON CONFLICT skips and neither branch returns a row: the caller retries once.
+ */
+export async function findOrCreatePerson(db: Kysely<Database>, row: NewPersonRow): Promise<PersonKeyRow | undefined> {
+  const result = await sql<PersonKeyRow>`
+    with created as (
+      insert into people (id, phone_hash, phone_enc, country)
+      values (${row.id}, ${row.phoneHash}, ${row.phoneEnc}, ${row.country})
+      on conflict (phone_hash) do nothing
+      returning id, opted_out_at, disclosed_at, locale, country
+    ), created_key as (
+      insert into data_keys (person_id, key_id, wrapped_key)
+      select id, ${row.keyId}, ${row.wrappedKey} from created
+      returning person_id
+    )
+    select c.id, c.opted_out_at, c.disclosed_at, c.locale, c.country,
+           ${row.keyId}::text as key_id, ${row.wrappedKey}::bytea as wrapped_key, true as created
+      from created c join created_key k on k.person_id = c.id
+    union all
+    select p.id, p.opted_out_at, p.disclosed_at, p.locale, p.country, k.key_id, k.wrapped_key, false as created
+      from people p join data_keys k on k.person_id = p.id
+     where p.phone_hash = ${row.phoneHash} and p.deleted_at is null
+  `.execute(db);
+  return result.rows[0];
+}
+
+/** A person with their wrapped data key and sealed phone number, for the workers. */
+export async function findPersonWithKey(db: Kysely<Database>, personId: string) {
+  return db
+    .selectFrom('people as p')
+    .innerJoin('data_keys as k', 'k.person_id', 'p.id')
+    .select(['p.id', 'p.phone_enc', 'p.opted_out_at', 'p.disclosed_at', 'p.locale', 'p.country', 'p.deleted_at', 'k.key_id', 'k.wrapped_key'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function setOptedOut(db: Kysely<Database>, personId: string, at: Date | null): Promise<void> {
+  await db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId).execute();
+}

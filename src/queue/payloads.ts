@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/**
+ * Job payloads carry ids only: Redis is not encrypted, so no message text or phone number ever goes
+ * into it. Workers read everything else from Postgres.
+ */
+export const MessageJob = z.strictObject({ messageId: z.uuid() });
+export type MessageJob = z.infer<typeof MessageJob>;
+
+export const MaintenanceJob = z.strictObject({});

@@ -1,0 +1,23 @@
+import type { Worker } from 'bullmq';
+import type { Deps } from '../src/deps.js';
+import { startMaintenanceWorker } from './maintenance.js';
+import { startReplyWorker } from './reply.js';
+import { startSendWorker } from './send.js';
+import type { WorkerTuning } from './queue-worker.js';
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Finishes active jobs, then stops (SIGTERM). */
+  close(): Promise<void>;
+}
+
+export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<RunningWorkers> {
+  const workers = [startReplyWorker(deps, tuning), startSendWorker(deps, tuning), await startMaintenanceWorker(deps, tuning)];
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  return {
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
