@@ -74,7 +74,10 @@ export function createTwilioProvider(options: TwilioOptions): MessagingProvider 
     async findSent(message) {
       try {
         const recent = await client.messages.list({ from: message.from, to: message.to, limit: 20 });
-        const match = recent.find((m) => m.body === message.body && m.dateCreated >= message.since);
+        // Twilio's timestamps have one-second precision and its clock is not ours: allow a minute of skew.
+        // Same sender, recipient and text within that minute is the same message for the person anyway.
+        const earliest = message.since.getTime() - 60_000;
+        const match = recent.find((m) => m.body === message.body && m.dateCreated.getTime() >= earliest);
         return match ? { providerMessageId: match.sid, status: fromTwilioStatus(match.status) ?? 'accepted' } : undefined;
       } catch (error) {
         throw toProviderError(error);

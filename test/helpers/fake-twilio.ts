@@ -12,7 +12,11 @@ export interface SentSms {
   dateCreated: Date;
 }
 
-type Failure = { status: number; code: number; message: string } | 'hang';
+/**
+ * 'hang': never answers and sends nothing. 'accept_and_hang': accepts the message (it is "sent") but the
+ * answer never comes back, the case where the client cannot know whether its call worked.
+ */
+type Failure = { status: number; code: number; message: string } | 'hang' | 'accept_and_hang';
 
 /**
  * A local server speaking Twilio's REST wire format (2010-04-01 Messages), so the real twilio SDK runs
@@ -64,7 +68,7 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
       events.emit('hang');
       return; // never answered: the client's timeout fires
     }
-    if (failure) return sendJson(res, failure.status, twilioError(failure.status, failure.code, failure.message));
+    if (failure && failure !== 'accept_and_hang') return sendJson(res, failure.status, twilioError(failure.status, failure.code, failure.message));
     const to = form.get('To') ?? '';
     if (optedOut.has(to)) return sendJson(res, 400, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
 
@@ -78,7 +82,8 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
       dateCreated: new Date(Math.floor(Date.now() / 1000) * 1000),
     };
     sent.push(message);
-    sendJson(res, 201, resource(message));
+    if (failure === 'accept_and_hang') events.emit('hang');
+    else sendJson(res, 201, resource(message));
     events.emit('message', message);
   });
 

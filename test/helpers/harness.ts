@@ -34,7 +34,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const openai = await startFakeOpenAi();
   const queuePrefix = `test-${randomBytes(6).toString('hex')}`;
 
-  const config = loadConfig({
+  const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'debug',
     PUBLIC_URL,
@@ -50,7 +50,8 @@ export async function createHarness(options: HarnessOptions = {}) {
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     PHONE_HASH_KEY: randomBytes(32).toString('hex'),
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const logs = createCapturedLog();
   const clock = createTestClock();
   const deps = await buildDeps(config, { log: logs.log, clock, ...options.overrides });
@@ -76,6 +77,8 @@ export async function createHarness(options: HarnessOptions = {}) {
     app,
     deps,
     config,
+    /** The environment the config was loaded from: hand it to a child process to run another instance. */
+    env,
     twilio,
     openai,
     logs,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, PUBLIC_URL, type Harness } from '../helpers/harness.js';
+import { waitForQueuesIdle } from '../helpers/queues.js';
 import { newMessageSid, randomUsNumber, signTwilio } from '../helpers/twilio-sign.js';
 
 describe('POST /twilio/sms (security)', () => {
@@ -74,24 +75,9 @@ describe('POST /twilio/sms (security)', () => {
     const rows = await h.deps.db.selectFrom('messages').select(['id', 'direction']).where('provider_message_id', '=', p.MessageSid).execute();
     expect(rows).toHaveLength(1);
     await h.twilio.waitForCount(1);
-    await h.deps.enqueue.drain();
     // Every job the five posts could have caused has run: the reply queue and the send queue are idle.
-    await waitForIdle(h);
+    await waitForQueuesIdle(h);
     expect(h.twilio.sent.filter((m) => m.to === p.From)).toHaveLength(1);
     await workers.close();
   });
 });
-
-async function waitForIdle(h: Harness) {
-  const { QueueEvents } = await import('bullmq');
-  for (const queue of [h.deps.queues.reply, h.deps.queues.send]) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
-    if (counts.waiting + counts.active + counts.delayed === 0) continue;
-    const events = new QueueEvents(queue.name, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix });
-    await events.waitUntilReady();
-    const drained = new Promise<void>((resolve) => events.once('drained', () => resolve()));
-    const recheck = await queue.getJobCounts('waiting', 'active', 'delayed');
-    if (recheck.waiting + recheck.active + recheck.delayed > 0) await drained;
-    await events.close();
-  }
-}

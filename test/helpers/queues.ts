@@ -1,0 +1,37 @@
+import { QueueEvents, type Queue } from 'bullmq';
+import type { Harness } from './harness.js';
+
+const busy = async (queue: Queue) => {
+  const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+  return Object.values(c).reduce((a, b) => a + b, 0);
+};
+
+/**
+ * Resolves when the reply and send queues have nothing waiting, running or delayed: every job the test
+ * caused has finished, so "exactly one" assertions after it are meaningful. Event-driven, no polling.
+ */
+export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise<void> {
+  await h.deps.enqueue.drain();
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const expired = new Promise<never>((_, reject) =>
+    deadline.addEventListener('abort', () => reject(new Error(`queues still busy after ${timeoutMs} ms`)), { once: true }),
+  );
+  expired.catch(() => undefined);
+  const queues = [h.deps.queues.reply, h.deps.queues.send];
+  const watchers = queues.map((queue) => new QueueEvents(queue.name, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix }));
+  try {
+    await Promise.all(watchers.map((w) => w.waitUntilReady()));
+    // A finished reply job adds a send job, so idle means both queues idle in the same look.
+    for (;;) {
+      // Listen before looking, so an event between the look and the wait cannot be missed.
+      const changed = Promise.race(
+        watchers.flatMap((w) => ['drained', 'completed', 'failed', 'added', 'delayed'].map((e) => new Promise<void>((resolve) => w.once(e as 'drained', () => resolve())))),
+      );
+      const counts = await Promise.all(queues.map(busy));
+      if (counts.every((n) => n === 0)) return;
+      await Promise.race([changed, expired]);
+    }
+  } finally {
+    await Promise.all(watchers.map((w) => w.close()));
+  }
+}
