@@ -2,12 +2,14 @@ import { aad, seal } from '../crypto/envelope.js';
 import type { Channel, ProviderName } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { uuidv7 } from '../util/id.js';
+import { findCommand } from './commands/index.js';
+import type { KnownPerson } from './person-directory.js';
 
 /** The canonical inbound event every provider adapter produces. */
 export interface InboundMessage {
   provider: ProviderName;
   channel: Channel;
-  /** The provider's id for this message: the dedupe key. */
+  /** The provider's id for this message: the dedupe key (for a voice turn: call SID + turn). */
   providerMessageId: string;
   /** The person's number (E.164). */
   from: string;
@@ -17,18 +19,47 @@ export interface InboundMessage {
 }
 
 export type InboundOutcome =
+  /** Stored; the `reply` job will answer. */
   | { kind: 'queued'; messageId: string; personId: string }
+  /** Answered right here, in the webhook's own response (a command, a crisis). */
+  | { kind: 'answered'; messageId: string; personId: string; reason: 'command' | 'crisis'; reply: string; /** A number a voice caller may be connected to. */ dial?: string }
+  /** Seen before (provider retry, double post): nothing to do, nothing to send. */
   | { kind: 'duplicate' }
+  /** The person opted out and this is not a command: stored nowhere, answered with nothing. */
   | { kind: 'dropped'; reason: 'opted_out' };
 
 /**
- * The fast path, run inside the webhook: find the person, store the message sealed under their key,
- * queue the reply. Everything that can wait (history, LLM, sending) happens in the workers.
+ * The fast path, run inside the webhook: find the person, answer commands at once, otherwise store the
+ * message sealed under the person's key and queue the reply. Everything that can wait (history, quota,
+ * LLM, sending) happens in the workers.
  */
 export async function handleInboundMessage(deps: Deps, input: InboundMessage): Promise<InboundOutcome> {
   const person = await deps.people.resolve(input.from);
+
+  // Commands come first: START and HELP must work for someone who opted out.
+  const command = findCommand(input.body, person);
+  if (command) {
+    const messageId = await storeInbound(deps, person, input, 'handled');
+    if (!messageId) return { kind: 'duplicate' };
+    const { reply } = await command.command.run({ deps, person, message: input, messageId, keyword: command.keyword });
+    return { kind: 'answered', messageId, personId: person.id, reason: 'command', reply };
+  }
+
   if (person.optedOut) return { kind: 'dropped', reason: 'opted_out' };
 
+  const messageId = await storeInbound(deps, person, input, 'pending');
+  if (!messageId) return { kind: 'duplicate' };
+
+  // The message is durable, so the ack does not wait on Redis. If this add is lost (Redis down, crash)
+  // the sweep re-enqueues the message after SWEEP_GRACE_MS.
+  deps.enqueue.reply(messageId).catch((error: Error) =>
+    deps.log.warn({ messageId, err: error.message }, 'reply enqueue failed; the sweep will pick the message up'),
+  );
+  return { kind: 'queued', messageId, personId: person.id };
+}
+
+/** Stores the inbound message sealed under the person's key. Undefined when it is a duplicate. */
+async function storeInbound(deps: Deps, person: KnownPerson, input: InboundMessage, status: 'pending' | 'handled'): Promise<string | undefined> {
   const now = deps.clock.now();
   const messageId = uuidv7(now.getTime());
   const stored = await deps.inbox.submit({
@@ -40,16 +71,9 @@ export async function handleInboundMessage(deps: Deps, input: InboundMessage): P
     provider_message_id: input.providerMessageId,
     service_number: input.to,
     body_enc: seal(person.dataKey, input.body, aad.messageBody(messageId)),
-    status: 'pending',
+    status,
     created_at: now,
     updated_at: now,
   });
-  if (!stored) return { kind: 'duplicate' };
-
-  // The message is durable, so the ack does not wait on Redis. If this add is lost (Redis down, crash)
-  // the sweep re-enqueues the message after SWEEP_GRACE_MS.
-  deps.enqueue.reply(messageId).catch((error: Error) =>
-    deps.log.warn({ messageId, err: error.message }, 'reply enqueue failed; the sweep will pick the message up'),
-  );
-  return { kind: 'queued', messageId, personId: person.id };
+  return stored ? messageId : undefined;
 }

@@ -5,7 +5,7 @@ import { handleInboundMessage } from '../conversation/inbound.js';
 import type { Deps } from '../deps.js';
 import { fromTwilioStatus } from '../providers/twilio.js';
 import { parseTwilioSms, parseTwilioStatusCallback } from '../providers/twilio-inbound.js';
-import { EMPTY_RESPONSE } from '../../twiml/messaging.js';
+import { EMPTY_RESPONSE, messagingResponse } from '../../twiml/messaging.js';
 import type { AppEnv } from './env.js';
 import { xml } from './errors.js';
 import { readSignedTwilioForm, twilioBodyLimit } from './twilio-webhook.js';
@@ -24,8 +24,9 @@ export function twilioSmsRoutes(deps: Deps) {
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const message = parseTwilioSms(form);
       const outcome = await handleInboundMessage(deps, message);
-      c.set('logFields', { messageSid: message.providerMessageId, outcome: outcome.kind });
-      return xml(c, EMPTY_RESPONSE);
+      c.set('logFields', { messageSid: message.providerMessageId, outcome: outcome.kind, ...('reason' in outcome ? { reason: outcome.reason } : {}) });
+      // Commands and crisis replies go back in this response: no queue, no LLM, no quota in the way.
+      return xml(c, outcome.kind === 'answered' ? messagingResponse([outcome.reply]) : EMPTY_RESPONSE);
     })
     .post('/sms/status', async (c) => {
       c.set('failureTwiml', EMPTY_RESPONSE);

@@ -13,12 +13,16 @@ const busy = async (queue: Queue) => {
 export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise<void> {
   await h.deps.enqueue.drain();
   const deadline = AbortSignal.timeout(timeoutMs);
+  const queues = [h.deps.queues.reply, h.deps.queues.send];
   const expired = new Promise<never>((_, reject) =>
-    deadline.addEventListener('abort', () => reject(new Error(`queues still busy after ${timeoutMs} ms`)), { once: true }),
+    deadline.addEventListener('abort', () => {
+      void Promise.all(queues.map(async (q) => `${q.name}: ${JSON.stringify(await q.getJobCounts())} ${JSON.stringify((await q.getJobs(['delayed', 'active', 'waiting'])).map((j) => [j.id, j.failedReason, j.attemptsMade]))}`))
+        .then((states) => reject(new Error(`queues still busy after ${timeoutMs} ms: ${states.join('; ')}`)));
+    }, { once: true }),
   );
   expired.catch(() => undefined);
-  const queues = [h.deps.queues.reply, h.deps.queues.send];
-  const watchers = queues.map((queue) => new QueueEvents(queue.name, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix }));
+  // Read the event stream from its start: an event that lands before the first read is replayed, not lost.
+  const watchers = queues.map((queue) => new QueueEvents(queue.name, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix, lastEventId: '0-0' }));
   try {
     await Promise.all(watchers.map((w) => w.waitUntilReady()));
     // A finished reply job adds a send job, so idle means both queues idle in the same look.
