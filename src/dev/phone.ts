@@ -1,0 +1,81 @@
+/**
+ * `npm run phone`: a terminal phone for trying Switchboard locally. It texts the running service with
+ * correctly signed Twilio webhooks and prints the replies the console provider "sent" back.
+ *
+ *   npm run phone                       chat from +15555550100 to +15550001111
+ *   npm run phone -- --from +447700900123 --to +15550001111
+ */
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { twilioSignature } from '../providers/twilio-signature.js';
+import { parseTwimlMessages } from './twiml-text.js';
+
+const { values: args } = parseArgs({
+  options: {
+    from: { type: 'string', default: '+15555550100' },
+    to: { type: 'string', default: '+15550001111' },
+  },
+});
+const config = loadConfig();
+const base = config.publicUrl;
+const from = args.from!;
+const POLL_MS = 300;
+
+async function signedFetch(path: string, init: { form?: Record<string, string> } = {}): Promise<Response> {
+  const signature = twilioSignature(config.twilio.authToken, base + path, init.form ?? {});
+  return fetch(base + path, {
+    method: init.form ? 'POST' : 'GET',
+    headers: { 'x-twilio-signature': signature, ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    body: init.form ? new URLSearchParams(init.form) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+}
+
+let cursor: string | undefined;
+async function fetchReplies(): Promise<string[]> {
+  const query = new URLSearchParams({ number: from, ...(cursor ? { after: cursor } : {}) });
+  const res = await signedFetch(`/dev/phone/messages?${query}`);
+  if (res.status === 404) throw new Error('The service has no /dev/phone route: it only exists with the console provider (no Twilio credentials) outside production.');
+  if (!res.ok) throw new Error(`/dev/phone answered ${res.status}`);
+  const { messages } = (await res.json()) as { messages: { id: string; body: string }[] };
+  if (messages.length > 0) cursor = messages.at(-1)!.id;
+  return messages.map((m) => m.body);
+}
+
+async function main() {
+  try {
+    await fetchReplies(); // skip what was said in earlier sessions
+  } catch (error) {
+    console.error(`Cannot reach Switchboard at ${base}: ${(error as Error).message}\nStart it first with: npm start`);
+    process.exit(1);
+  }
+  console.log(`📱 ${from} → ${args.to} via ${base}. Type a message; Ctrl-D to hang up.\n`);
+  const poll = setInterval(() => {
+    fetchReplies()
+      .then((replies) => replies.forEach((r) => print(r)))
+      .catch((error: Error) => print(`(could not fetch replies: ${error.message})`, 'system'));
+  }, POLL_MS);
+
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  const print = (text: string, who = 'assistant') => {
+    process.stdout.write(`\r\x1b[K${who}> ${text}\n`);
+    rl.prompt(true);
+  };
+  rl.prompt();
+  for await (const line of rl) {
+    const body = line.trim();
+    if (body) {
+      const res = await signedFetch('/twilio/sms', { form: { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: from, To: args.to!, Body: body } });
+      // Commands and crisis replies come straight back in the webhook's TwiML.
+      for (const text of parseTwimlMessages(await res.text())) print(text);
+      if (res.status !== 200) print(`(webhook answered ${res.status} ${res.headers.get('x-error-code') ?? ''})`, 'system');
+    }
+    rl.prompt();
+  }
+  clearInterval(poll);
+  console.log('\nbye');
+}
+
+await main();
