@@ -48,6 +48,18 @@ const EnvSchema = z.object({
   // How often the sweep looks for messages whose job went missing, and how old one must be to count as missing.
   SWEEP_INTERVAL_MS: positiveInt(30_000),
   SWEEP_GRACE_MS: positiveInt(60_000),
+  // Voice: how long a speech webhook waits for the reply before answering a filler + <Redirect>. A caller
+  // hears silence meanwhile; ~4 s still sounds like thinking, and keeps every webhook far inside Twilio's 15 s.
+  VOICE_REPLY_WAIT_MS: positiveInt(4_000),
+  // Voice: give up on one turn (apology, next question) after this. Longer than a voice LLM call (20 s) plus
+  // the reply job's first retries, so only a stuck or absent worker ever reaches it.
+  VOICE_TURN_MAX_WAIT_MS: positiveInt(45_000),
+  // Amazon Polly for the fixed voice prompts: used only when both keys are set, else Twilio's <Say voice="Polly.…">.
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  // A Polly-compatible endpoint (tests use a local fake); unset means AWS's own for AWS_REGION.
+  POLLY_ENDPOINT: optionalUrl,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -80,6 +92,12 @@ export interface Config {
   readonly keyring: Keyring;
   readonly phoneHashKey: Buffer;
   readonly worker: { readonly concurrency: number; readonly sweepIntervalMs: number; readonly sweepGraceMs: number };
+  readonly voice: {
+    readonly replyWaitMs: number;
+    readonly turnMaxWaitMs: number;
+    /** Set when AWS credentials are configured: fixed prompts are synthesised once and served with <Play>. */
+    readonly polly?: { readonly region: string; readonly accessKeyId: string; readonly secretAccessKey: string; readonly endpoint?: string };
+  };
   /** Names of the variables that fell back to an insecure dev default (empty in production). */
   readonly devDefaults: readonly string[];
 }
@@ -135,6 +153,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       concurrency: env.WORKER_CONCURRENCY,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       sweepGraceMs: env.SWEEP_GRACE_MS,
+    },
+    voice: {
+      replyWaitMs: env.VOICE_REPLY_WAIT_MS,
+      turnMaxWaitMs: env.VOICE_TURN_MAX_WAIT_MS,
+      polly: env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? { region: env.AWS_REGION, accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, endpoint: env.POLLY_ENDPOINT }
+        : undefined,
     },
     devDefaults,
   };

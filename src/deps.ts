@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createInbox, type Inbox } from './conversation/inbox.js';
+import { createVoiceServices, type VoiceServices } from './conversation/voice/services.js';
 import { createPersonDirectory, type PersonDirectory } from './conversation/person-directory.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/schema.js';
@@ -31,6 +32,8 @@ export interface Deps {
   llm: Llm;
   people: PersonDirectory;
   inbox: Inbox;
+  /** Voice calls: the reply-ready listener, cached prompt audio, the call's URLs. */
+  voice: VoiceServices;
 }
 
 export type DepsOverrides = Partial<Pick<Deps, 'log' | 'clock' | 'llm' | 'db'>>;
@@ -66,6 +69,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     people: createPersonDirectory({ db, keyring: config.keyring, phoneHashKey: config.phoneHashKey, clock }),
     // Leave half the pool for everything else on the request path (reads, commands, health checks).
     inbox: createInbox(db, Math.max(1, Math.floor(config.database.poolMax / 2))),
+    voice: createVoiceServices({ config, log, redis, queues }),
   };
 }
 
@@ -73,6 +77,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.inbox.drain();
   await deps.enqueue.drain();
+  await deps.voice.close();
   await closeQueues(deps.queues);
   deps.redis.disconnect();
   await deps.db.destroy();

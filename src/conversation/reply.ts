@@ -8,6 +8,7 @@ import type { LlmResult } from '../llm/types.js';
 import { uuidv7 } from '../util/id.js';
 import { loadHistory } from './history.js';
 import { shapeSmsReply } from './shape-sms.js';
+import { shapeSpeechReply, VOICE_PROMPT_NOTE } from './voice/shape-speech.js';
 
 export type ReplyOutcome =
   | { kind: 'replied'; replyId: string; model: string; fallback: boolean }
@@ -38,9 +39,10 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
 
-  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history, message: text });
+  const notes = message.channel === 'voice' ? [VOICE_PROMPT_NOTE] : undefined;
+  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, notes, history, message: text });
   const answer = await askLlm(deps, prompt, messageId);
-  const body = shapeSmsReply(answer.text);
+  const body = message.channel === 'voice' ? shapeSpeechReply(answer.text) : shapeSmsReply(answer.text);
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());

@@ -8,6 +8,7 @@ import { errorHandler } from './errors.js';
 import { healthRoutes } from './health.js';
 import { requestLog } from './request-log.js';
 import { twilioSmsRoutes } from './sms.js';
+import { promptAudioRoutes, twilioVoiceRoutes } from './voice.js';
 
 /** The web app: middleware, one sub-app per surface, one error handler. */
 export function createApp(deps: Deps) {
@@ -21,6 +22,8 @@ export function createApp(deps: Deps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/twilio', twilioSmsRoutes(deps));
+  app.route('/twilio', twilioVoiceRoutes(deps));
+  app.route('/audio', promptAudioRoutes(deps));
   if (!deps.config.twilio.live && deps.config.env !== 'production') app.route('/dev', devPhoneRoutes(deps));
   return app;
 }

@@ -63,3 +63,8 @@ export async function findPersonWithKey(db: Kysely<Database>, personId: string) 
 export async function setOptedOut(db: Kysely<Database>, personId: string, at: Date | null): Promise<void> {
   await db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId).execute();
 }
+
+/** The language the person asked to be spoken to in (stored in clear, like country). */
+export async function setLocale(db: Kysely<Database>, personId: string, locale: string): Promise<void> {
+  await db.updateTable('people').set({ locale }).where('id', '=', personId).execute();
+}

@@ -1,0 +1,65 @@
+import { LANGUAGES, type Language } from '../../util/language.js';
+import { voiceResponse, type Speech, type VoiceVerb } from '../../../twiml/voice.js';
+import { FILLERS, PHRASES, type PhraseKey } from './phrases.js';
+import type { PromptAudio } from './prompt-audio.js';
+import type { VoiceUrls } from './turn-state.js';
+import { VOICES } from './voices.js';
+
+/** What the call does next, decided by the voice conversation and turned into TwiML verbs here. */
+export type VoiceStep =
+  /** A fixed prompt, then listen for the next turn (`quiet`: this prompt follows a silence). */
+  | { kind: 'ask'; say: PhraseKey; quiet?: boolean }
+  /** The assistant's words, then listen; with `dial`, first connect the caller to that number (a hotline). */
+  | { kind: 'answer'; text: string; dial?: string }
+  /** The answer is not ready: a short filler, then come back for it (the `wait`-th time). */
+  | { kind: 'hold'; wait: number }
+  /** A last word, then hang up. */
+  | { kind: 'end'; say: PhraseKey | { text: string } };
+
+/** Where the call is: its language, and the turn just taken (0 before the caller has said anything). */
+export interface CallPosition {
+  language: Language;
+  turn: number;
+}
+
+// Long enough for a hotline to pick up; after it the caller comes back to the assistant.
+const DIAL_TIMEOUT_S = 30;
+
+export function voiceVerbs(voice: { prompts: PromptAudio; urls: VoiceUrls }, at: CallPosition, step: VoiceStep): VoiceVerb[] {
+  const profile = VOICES[at.language];
+  const say = (text: string): Speech => ({ kind: 'say', text, voice: profile.say, language: profile.locale });
+  const prompt = (key: PhraseKey) => voice.prompts.speech(at.language, key);
+  const listen = (speech: Speech[], quiet = false): VoiceVerb => ({
+    kind: 'listen',
+    listen: { action: voice.urls.gather({ turn: at.turn + 1, language: at.language, quiet }), language: profile.locale, prompt: speech },
+  });
+
+  switch (step.kind) {
+    case 'ask':
+      return [listen([prompt(step.say)], step.quiet)];
+    case 'answer':
+      if (!step.dial) return [listen(step.text ? [say(step.text)] : [])];
+      // Outside the <Gather>: a crisis answer and the hand-over are heard in full, never talked over.
+      return [say(step.text), prompt('connecting'), { kind: 'dial', number: step.dial, timeoutS: DIAL_TIMEOUT_S }, listen([prompt('stillHere')])];
+    case 'hold':
+      return [
+        prompt(FILLERS[(step.wait - 1) % FILLERS.length]!),
+        { kind: 'redirect', url: voice.urls.reply({ turn: at.turn, language: at.language, wait: step.wait }) },
+      ];
+    case 'end':
+      return [typeof step.say === 'string' ? prompt(step.say) : say(step.say.text), { kind: 'hangup' }];
+  }
+}
+
+/**
+ * What a voice webhook answers when it fails unexpectedly: an apology and a hangup, with <Say> only (no
+ * dependency that could itself be failing). Precomputed per language.
+ */
+const FAILURE_TWIML = Object.fromEntries(
+  LANGUAGES.map((language) => {
+    const { say, locale } = VOICES[language];
+    return [language, voiceResponse([{ kind: 'say', text: PHRASES[language].apology, voice: say, language: locale }, { kind: 'hangup' }])];
+  }),
+) as Record<Language, string>;
+
+export const voiceFailureTwiml = (language: Language = 'en'): string => FAILURE_TWIML[language];
