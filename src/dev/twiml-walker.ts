@@ -73,7 +73,11 @@ export async function walkCall(options: WalkOptions): Promise<WalkResult> {
 
   const finish = async (ended: WalkResult['ended']): Promise<WalkResult> => {
     const durationS = Math.round((Date.now() - started) / 1000);
-    if (options.statusCallbackUrl) await transport(options.statusCallbackUrl, { ...base, CallStatus: 'completed', CallDuration: String(durationS) });
+    if (options.statusCallbackUrl) {
+      const t0 = performance.now();
+      const answer = await transport(options.statusCallbackUrl, { ...base, CallStatus: 'completed', CallDuration: String(durationS) });
+      requests.push({ url: options.statusCallbackUrl, status: answer.status, ms: performance.now() - t0 });
+    }
     return { ended, requests, heard, durationS };
   };
 

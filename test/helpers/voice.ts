@@ -14,12 +14,12 @@ export function harnessTransport(h: Harness): Transport {
 }
 
 /** A caller who says these lines in order ('' = silence), then hangs up. */
-export function scriptedCaller(lines: string[]): Caller & { listens: { language?: string; turnUrl: string }[] } {
+export function scriptedCaller(lines: string[], onHear: (heard: Heard) => void = () => undefined): Caller & { listens: { language?: string; turnUrl: string }[] } {
   const queue = [...lines];
   const listens: { language?: string; turnUrl: string }[] = [];
   return {
     listens,
-    hear: () => undefined,
+    hear: onHear,
     speak: (listening) => {
       listens.push(listening);
       return queue.length > 0 ? queue.shift()! : null;
@@ -34,9 +34,12 @@ export interface PlacedCall extends WalkResult {
 }
 
 /** A whole call, walked like Twilio would: incoming webhook, gathers, redirects, hangup, status callback. */
-export async function placeCall(h: Harness, options: { from: string; lines: string[]; to?: string; callSid?: string }): Promise<PlacedCall> {
+export async function placeCall(
+  h: Harness,
+  options: { from: string; lines: string[]; to?: string; callSid?: string; onHear?: (heard: Heard) => void },
+): Promise<PlacedCall> {
   const callSid = options.callSid ?? newCallSid();
-  const caller = scriptedCaller(options.lines);
+  const caller = scriptedCaller(options.lines, options.onHear);
   const result = await walkCall({
     url: `${PUBLIC_URL}/twilio/voice`,
     call: { CallSid: callSid, From: options.from, To: options.to ?? SERVICE_NUMBER },

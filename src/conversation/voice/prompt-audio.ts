@@ -39,15 +39,18 @@ export interface PromptAudioOptions {
 
 const WARM_CONCURRENCY = 4;
 
+/** The prompt's file name in <Play> URLs. Its hash changes with the text or voice, so nothing ever plays a stale prompt. */
+export function promptFileName(language: Language, key: PhraseKey): string {
+  const voice = VOICES[language];
+  const hash = createHash('sha256').update(`${voice.pollyVoiceId}|${voice.engine}|${PHRASES[language][key]}`).digest('hex').slice(0, 12);
+  return `${language}-${key}-${hash}.mp3`;
+}
+
 function catalog(): Map<string, Prompt> {
   const prompts = new Map<string, Prompt>();
   for (const language of LANGUAGES) {
-    const voice = VOICES[language];
     for (const key of PHRASE_KEYS) {
-      const text = PHRASES[language][key];
-      // The hash changes with the text or voice, so Twilio (and any cache between) never plays a stale prompt.
-      const hash = createHash('sha256').update(`${voice.pollyVoiceId}|${voice.engine}|${text}`).digest('hex').slice(0, 12);
-      const prompt = { file: `${language}-${key}-${hash}.mp3`, language, key, text };
+      const prompt = { file: promptFileName(language, key), language, key, text: PHRASES[language][key] };
       prompts.set(`${language}:${key}`, prompt);
       prompts.set(prompt.file, prompt);
     }

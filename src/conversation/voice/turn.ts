@@ -82,21 +82,21 @@ export async function pickUpAnswer(deps: Deps, call: KnownCall, state: TurnState
  * VOICE_TURN_MAX_WAIT_MS since the caller spoke, an apology and the next question.
  */
 async function awaitAnswer(deps: Deps, person: KnownPerson, messageId: string, state: TurnState): Promise<VoiceStep> {
-  const budgetMs = deps.config.voice.replyWaitMs;
-  const deadline = performance.now() + budgetMs;
+  const { replyWaitMs, turnMaxWaitMs } = deps.config.voice;
+  const started = performance.now();
   const watch = deps.voice.replies.watch(messageId);
   try {
     // Listen first, then look: a reply finishing between the two cannot be missed.
-    await watch.ready(budgetMs);
+    await watch.ready(replyWaitMs);
+    let deadline: number | undefined;
     for (;;) {
       const turn = await findTurnById(deps.db, messageId);
       const settled = await settledStep(deps, person, turn);
       if (settled) return settled;
+      const turnLeftMs = turnMaxWaitMs - (deps.clock.now().getTime() - turn!.created_at.getTime());
+      deadline ??= started + Math.min(replyWaitMs, turnLeftMs);
       const left = deadline - performance.now();
-      if (left <= 0) {
-        const waitedMs = deps.clock.now().getTime() - turn!.created_at.getTime();
-        return waitedMs > deps.config.voice.turnMaxWaitMs ? { kind: 'ask', say: 'gaveUp' } : { kind: 'hold', wait: state.wait + 1 };
-      }
+      if (left <= 0) return turnLeftMs <= 0 ? { kind: 'ask', say: 'gaveUp' } : { kind: 'hold', wait: state.wait + 1 };
       await watch.next(left);
     }
   } finally {
