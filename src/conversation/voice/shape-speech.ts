@@ -9,7 +9,9 @@ export const VOICE_PROMPT_NOTE =
   'This conversation is a phone call: your answer is read aloud to the caller. Answer in two or three short spoken ' +
   'sentences, in the language the caller speaks. No lists, markdown, emoji or links; say a website by its name.';
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
+// A URL ends before trailing punctuation: "see www.example.org." keeps its full stop.
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200D|\uFE0F)+/gu;
 
 /** "https://www.cdc.gov/pregnancy/index.html" is read as "cdc.gov", not letter by letter. */
 function spokenUrl(url: string): string {
@@ -29,7 +31,7 @@ export function shapeSpeechReply(text: string, maxChars = SPEECH_MAX_CHARS): str
     .replace(/`([^`]*)`/g, '$1')
     .replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1')
     .replace(URL, (url) => spokenUrl(url))
-    .replace(/\p{Extended_Pictographic}\uFE0F?/gu, '')
+    .replace(EMOJI, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,!?:;]|$)/gm, '$1$2')
     .split('\n')
