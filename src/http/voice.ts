@@ -47,7 +47,7 @@ export function twilioVoiceRoutes(deps: Deps) {
       c.set('failureTwiml', voiceFailureTwiml(state.language));
       const call = knownCaller(form);
       const turn = await takeVoiceTurn(deps, call, state, parseTwilioSpeech(form));
-      c.set('logFields', { callSid: call.callSid, turn: state.turn, outcome: turn.outcome, step: turn.step.kind, language: turn.at.language });
+      c.set('logFields', { callSid: call.callSid, turn: state.turn, messageId: turn.messageId, outcome: turn.outcome, step: turn.step.kind, language: turn.at.language });
       return xml(c, render(turn));
     })
     .post('/voice/reply', async (c) => {
@@ -57,7 +57,7 @@ export function twilioVoiceRoutes(deps: Deps) {
       c.set('failureTwiml', voiceFailureTwiml(state.language));
       const call = knownCaller(form);
       const turn = await pickUpAnswer(deps, call, state);
-      c.set('logFields', { callSid: call.callSid, turn: state.turn, wait: state.wait, outcome: turn.outcome, step: turn.step.kind });
+      c.set('logFields', { callSid: call.callSid, turn: state.turn, wait: state.wait, messageId: turn.messageId, outcome: turn.outcome, step: turn.step.kind });
       return xml(c, render(turn));
     })
     .post('/voice/status', async (c) => {

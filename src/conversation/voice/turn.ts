@@ -14,6 +14,8 @@ export interface VoiceTurn {
   at: CallPosition;
   /** For the request log: what happened, never what was said. */
   outcome: string;
+  /** The turn's stored message, when there is one (joins the request log to the reply job's). */
+  messageId?: string;
 }
 
 type KnownCall = InboundCall & { from: string };
@@ -49,18 +51,18 @@ export async function takeVoiceTurn(deps: Deps, call: KnownCall, state: TurnStat
   switch (outcome.kind) {
     case 'answered':
       await countTurn(deps, call);
-      return { at, step: { kind: 'answer', text: shapeSpeechReply(outcome.reply), dial: outcome.dial }, outcome: outcome.reason };
+      return { at, step: { kind: 'answer', text: shapeSpeechReply(outcome.reply), dial: outcome.dial }, outcome: outcome.reason, messageId: outcome.messageId };
     case 'dropped':
       return { at, step: { kind: 'end', say: 'optedOut' }, outcome: 'dropped' };
     case 'queued': {
       const [step] = await Promise.all([awaitAnswer(deps, person, outcome.messageId, state), countTurn(deps, call)]);
-      return { at, step, outcome: 'queued' };
+      return { at, step, outcome: 'queued', messageId: outcome.messageId };
     }
     case 'duplicate': {
       // A replayed webhook (Twilio retry, double post): no second turn, no second LLM call, but the caller
       // still gets this turn's answer.
       const turn = await findTurnByProviderId(deps.db, call.provider, turnKey(call.callSid, state.turn));
-      return { at, step: turn ? await awaitAnswer(deps, person, turn.id, state) : { kind: 'ask', say: 'gaveUp' }, outcome: 'duplicate' };
+      return { at, step: turn ? await awaitAnswer(deps, person, turn.id, state) : { kind: 'ask', say: 'gaveUp' }, outcome: 'duplicate', messageId: turn?.id };
     }
   }
 }
@@ -73,7 +75,7 @@ export async function pickUpAnswer(deps: Deps, call: KnownCall, state: TurnState
     findTurnByProviderId(deps.db, call.provider, turnKey(call.callSid, state.turn)),
   ]);
   if (!turn) return { at, step: { kind: 'ask', say: 'gaveUp' }, outcome: 'missing' };
-  return { at, step: await awaitAnswer(deps, person, turn.id, state), outcome: 'follow_up' };
+  return { at, step: await awaitAnswer(deps, person, turn.id, state), outcome: 'follow_up', messageId: turn.id };
 }
 
 /**
@@ -109,7 +111,10 @@ async function settledStep(deps: Deps, person: KnownPerson, turn: TurnRow | unde
   if (!turn || turn.person_id !== person.id) return { kind: 'ask', say: 'gaveUp' };
   if (turn.reply_id && turn.reply_body_enc) {
     const text = openSealedText(person.dataKey, turn.reply_body_enc, aad.messageBody(turn.reply_id));
-    await markReplySpoken(deps.db, turn.reply_id, deps.clock.now());
+    // Bookkeeping only (nothing waits on it): kept off the caller's critical path.
+    markReplySpoken(deps.db, turn.reply_id, deps.clock.now()).catch((error: Error) =>
+      deps.log.warn({ replyId: turn.reply_id, err: error.message }, 'could not mark a voice reply spoken'),
+    );
     return { kind: 'answer', text };
   }
   // Answered in an earlier response (a command) or never to be answered (skipped, failed): ask again.

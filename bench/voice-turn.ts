@@ -1,0 +1,243 @@
+/**
+ * Voice-turn benchmark: many concurrent simulated calls against the real service, run as in production
+ * (a web process and a worker process, Postgres, Redis), with a fake LLM of fixed latency. Each call is
+ * walked like Twilio walks it (the same TwiML walker as the e2e tests and `npm run phone -- --call`): the
+ * caller speaks as soon as the assistant stops, for `--turns` turns. For every turn the time the speech
+ * webhook took, minus the LLM's own latency, is what the service added: queueing, the worker's reads
+ * and writes, the reply-ready signal, and the webhook's own work.
+ *
+ *   npx tsx bench/voice-turn.ts [--calls 100] [--turns 5] [--llm-ms 1000] [--wait-ms 4000]
+ *
+ * Needs Postgres on 127.0.0.1:5432 (trust auth) and Redis on 127.0.0.1:6379, like the tests.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { walkCall, type Transport } from '../src/dev/twiml-walker.js';
+import { twilioSignature } from '../src/providers/twilio-signature.js';
+import { sendJson, startLocalServer } from '../test/helpers/http-server.js';
+import { createTestSchema } from '../test/helpers/postgres.js';
+import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../test/helpers/redis.js';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== 'voice-turn'),
+  options: {
+    calls: { type: 'string', default: '100' },
+    turns: { type: 'string', default: '5' },
+    'llm-ms': { type: 'string', default: '1000' },
+    'wait-ms': { type: 'string', default: '4000' },
+    port: { type: 'string', default: '3930' },
+    // Where the web and worker logs go (one JSON line per request and per job); a temp dir by default.
+    'log-dir': { type: 'string' },
+  },
+});
+const calls = Number(values.calls);
+const turns = Number(values.turns);
+const llmMs = Number(values['llm-ms']);
+const port = Number(values.port);
+const logDir = values['log-dir'] ?? mkdtempSync(join(tmpdir(), 'voice-bench-'));
+const webLog = join(logDir, 'web.log');
+const PUBLIC_URL = 'https://bench.switchboard.test';
+// Up to this long "thinking" before each utterance (uniform), and calls start spread over the same span.
+const THINK_MS = 1_000;
+const AUTH_TOKEN = randomBytes(16).toString('hex');
+const PREFIX = `bench-voice-${randomBytes(4).toString('hex')}`;
+
+async function start(args: string[], env: Record<string, string>, healthUrl?: string): Promise<ChildProcess> {
+  const logs = openSync(join(logDir, `${args[0]}.log`), 'w');
+  // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the service processes.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = fork('src/main.ts', args, { execArgv: ['--import', 'tsx', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', logs, 'inherit', 'ipc'] });
+  if (!healthUrl) return child;
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(healthUrl).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`src/main.ts ${args.join(' ')} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Posts to the local web process what Twilio would post to PUBLIC_URL, signed for PUBLIC_URL. */
+const transport: Transport = async (url, params) => {
+  const local = url.replace(PUBLIC_URL, `http://127.0.0.1:${port}`);
+  const res = await fetch(local, {
+    method: 'POST',
+    headers: { 'x-twilio-signature': twilioSignature(AUTH_TOKEN, url, params), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params),
+  });
+  return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
+};
+
+/**
+ * An OpenAI-compatible chat server with a fixed latency that records, per question, how long it really
+ * took to answer (timers fire late on a busy machine; that lateness is the LLM's, not the service's).
+ */
+async function startFixedLatencyLlm(latencyMs: number) {
+  const took = new Map<string, number>();
+  const server = await startLocalServer(async (_req, res, body) => {
+    const started = performance.now();
+    const request = JSON.parse(body) as { model: string; messages: { content: string }[] };
+    await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    sendJson(res, 200, {
+      id: 'chatcmpl-bench', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: request.model,
+      choices: [{ index: 0, message: { role: 'assistant', content: 'A short spoken answer for the benchmark.', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      usage: { prompt_tokens: 40, completion_tokens: 8, total_tokens: 48 },
+    });
+    took.set(request.messages.at(-1)!.content, performance.now() - started);
+  });
+  return { url: `${server.url}/v1`, took, close: server.close };
+}
+
+interface Sample {
+  path: string;
+  ms: number;
+  /** For a speech turn: what was said (the LLM's key) and the turn's dedupe key (the web log's). */
+  speech?: string;
+  turnKey?: string;
+}
+
+async function oneCall(index: number, round: string, turns: number): Promise<{ samples: Sample[]; ended: string }> {
+  let said = 0;
+  const from = `+1555${String(2_000_000 + index).padStart(7, '0')}`;
+  const callSid = `CA${randomBytes(16).toString('hex')}`;
+  const result = await walkCall({
+    url: `${PUBLIC_URL}/twilio/voice`,
+    call: { CallSid: callSid, From: from, To: '+15550001111' },
+    transport,
+    statusCallbackUrl: `${PUBLIC_URL}/twilio/voice/status`,
+    caller: {
+      hear: () => undefined,
+      // Real callers take a moment to answer; the jitter also keeps calls from marching in lockstep.
+      speak: async () => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * THINK_MS));
+        return said < turns ? `${round} question ${++said} from caller ${index}` : null;
+      },
+    },
+  });
+  const samples = result.requests.map((r): Sample => {
+    const url = new URL(r.url);
+    return { path: url.pathname, ms: r.ms, speech: r.speech, turnKey: r.speech ? `${callSid}:${url.searchParams.get('turn')}` : undefined };
+  });
+  return { samples, ended: result.ended };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { n: sorted.length, p50: round1(percentile(sorted, 50)), p90: round1(percentile(sorted, 90)), p99: round1(percentile(sorted, 99)), max: round1(sorted.at(-1) ?? NaN) };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 100 Hz ticks
+  } catch {
+    return NaN;
+  }
+}
+
+/** Server-side duration of each speech webhook, from the web process's request log, by turn key. */
+function routeTimes(logFile: string): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"/twilio/voice/gather"')) continue;
+    const entry = JSON.parse(line) as { callSid: string; turn: number; ms: number };
+    times.set(`${entry.callSid}:${entry.turn}`, entry.ms);
+  }
+  return times;
+}
+
+async function main() {
+  const schema = await createTestSchema();
+  const llm = await startFixedLatencyLlm(llmMs);
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    PUBLIC_URL,
+    DATABASE_URL: schema.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: PREFIX,
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    OPENAI_API_KEY: 'sk-bench',
+    OPENAI_BASE_URL: llm.url,
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    PHONE_HASH_KEY: randomBytes(32).toString('hex'),
+    // One job slot per concurrent call: the LLM's latency is waited out in parallel, never queued.
+    WORKER_CONCURRENCY: String(Math.max(16, calls)),
+    VOICE_REPLY_WAIT_MS: values['wait-ms']!,
+  };
+  console.error('migrating, starting web and worker processes…');
+  const migrate = fork('src/db/migrate-cli.ts', [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'ignore' });
+  if ((await once(migrate, 'exit'))[0] !== 0) throw new Error('migration failed');
+  const web = await start(['web'], env, `http://127.0.0.1:${port}/health`);
+  const worker = await start(['worker'], env);
+
+  try {
+    console.error(`warm-up: ${calls} calls × 2 turns (people created, JIT warm)…`);
+    await Promise.all(Array.from({ length: calls }, (_, i) => oneCall(i, 'warm-up', 2)));
+    console.error(`measuring: ${calls} concurrent calls × ${turns} turns, LLM ${llmMs} ms…`);
+    const started = performance.now();
+    const cpuBefore = { web: cpuMs(web), worker: cpuMs(worker) };
+    const results = await Promise.all(
+      Array.from({ length: calls }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, (i / calls) * THINK_MS));
+        return oneCall(i, 'measured', turns);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = { web: cpuMs(web) - cpuBefore.web, worker: cpuMs(worker) - cpuBefore.worker };
+
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let the web process flush its log
+    const server = routeTimes(webLog);
+    const samples = results.flatMap((r) => r.samples);
+    const speech = samples.filter((s) => s.speech && s.path === '/twilio/voice/gather');
+    const llmTook = (s: Sample) => llm.took.get(s.speech!) ?? llmMs;
+    const report = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      settings: { calls, turns, llmMs, replyWaitMs: Number(values['wait-ms']) },
+      turnsPerSecond: round1(speech.length / seconds),
+      llmActualMs: stats(speech.map(llmTook)),
+      // Turns whose answer missed the wait budget and went through filler + redirect (should be 0 here).
+      // CPU each process spent per turn (its whole call share included: incoming call, status callback).
+      cpuMsPerTurn: { web: round1(cpuUsed.web / speech.length), worker: round1(cpuUsed.worker / speech.length) },
+      heldTurns: samples.filter((s) => s.path === '/twilio/voice/reply').length,
+      // What the caller waited beyond the LLM, seen from the caller (includes this process's own HTTP client).
+      addedPerTurnMs: stats(speech.map((s) => s.ms - llmTook(s))),
+      // The same, from the web process's request log: the service's own time.
+      serverAddedPerTurnMs: stats(speech.filter((s) => server.has(s.turnKey!)).map((s) => server.get(s.turnKey!)! - llmTook(s))),
+      incomingCallMs: stats(samples.filter((s) => s.path === '/twilio/voice').map((s) => s.ms)),
+      statusCallbackMs: stats(samples.filter((s) => s.path === '/twilio/voice/status').map((s) => s.ms)),
+      endings: Object.fromEntries([...new Set(results.map((r) => r.ended))].map((e) => [e, results.filter((r) => r.ended === e).length])),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.error(`logs: ${logDir}`);
+    const [a, b] = [report.addedPerTurnMs, report.serverAddedPerTurnMs];
+    console.error(`\nadded per turn beyond the LLM (${llmMs} ms), seen by the caller: p50 ${a.p50} ms, p90 ${a.p90} ms, p99 ${a.p99} ms, max ${a.max} ms`);
+    console.error(`added per turn beyond the LLM, in the web process: p50 ${b.p50} ms, p90 ${b.p90} ms, p99 ${b.p99} ms, max ${b.max} ms`);
+    console.error(`(${a.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
+  } finally {
+    await Promise.all([stop(web), stop(worker)]);
+    await llm.close();
+    await deleteKeysWithPrefix(PREFIX);
+    await schema.drop();
+  }
+}
+
+await main();
