@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { randomBytes } from 'node:crypto';
 import { requestId } from 'hono/request-id';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -12,7 +13,10 @@ import { twilioSmsRoutes } from './sms.js';
 /** The web app: middleware, one sub-app per surface, one error handler. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use(requestId());
+  // Unique per process start + a counter: as good as a random UUID for joining log lines, and free.
+  const bootId = randomBytes(6).toString('base64url');
+  let counter = 0;
+  app.use(requestId({ generator: () => `${bootId}-${(++counter).toString(36)}` }));
   app.use(requestLog(deps.log));
   app.onError(errorHandler(deps.log));
   app.notFound(() => {

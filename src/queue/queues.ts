@@ -11,6 +11,8 @@ const DAY_S = 86_400;
 const KEEP = { removeOnComplete: { age: DAY_S, count: 50_000 }, removeOnFail: { age: 7 * DAY_S } } as const;
 
 const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
+  // Fan-out only touches Redis; if it keeps failing, the sweep re-enqueues the messages from Postgres.
+  intake: { attempts: 10, backoff: { type: 'exponential', delay: 500, jitter: 0.3 }, removeOnComplete: { age: 3_600, count: 1_000 }, removeOnFail: { age: DAY_S } },
   // The LLM step falls back to a canned reply itself, so retries here cover Postgres/Redis hiccups.
   reply: { attempts: 5, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   // Provider outages are usually short; ~8.5 minutes of backoff in all before giving up.
