@@ -12,12 +12,13 @@ export const STRIPE_PRICE_PREMIUM = 'price_premium_test';
  * The test harness with billing on: a fake Stripe the real SDK talks to, the Stripe settings pointing at
  * it, and the seed plans. Adds helpers to post signed Stripe events and wait for their jobs.
  */
-export async function createBillingHarness(options: HarnessOptions & { seed?: boolean } = {}) {
-  const stripe = await startFakeStripe({ secretKey: STRIPE_SECRET_KEY });
+export async function createBillingHarness(options: HarnessOptions & { seed?: boolean; secretKey?: string } = {}) {
+  const secretKey = options.secretKey ?? STRIPE_SECRET_KEY;
+  const stripe = await startFakeStripe({ secretKey });
   const h = await createHarness({
     ...options,
     env: {
-      STRIPE_SECRET_KEY,
+      STRIPE_SECRET_KEY: secretKey,
       STRIPE_WEBHOOK_SECRET,
       STRIPE_PRICE_PREMIUM,
       STRIPE_API_URL: stripe.url,
