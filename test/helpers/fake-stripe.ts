@@ -54,12 +54,12 @@ export async function startFakeStripe(options: { secretKey: string }) {
   const requests: StripeRequest[] = [];
   const failures: Failure[] = [];
   const customers = new Map<string, { id: string; metadata: Record<string, string> }>();
-  const sessions = new Map<string, Record<string, unknown>>();
+  const sessions = new Map<string, Record<string, unknown> & { id: string }>();
   const subscriptions = new Map<string, FakeSubscription>();
   const replays = new Map<string, unknown>();
   const now = () => Math.floor(Date.now() / 1000);
 
-  const stripeError = (status: number, type: string, message: string, code?: string) => ({ error: { type, message, ...(code ? { code } : {}) } });
+  const stripeError = (type: string, message: string, code?: string) => ({ error: { type, message, ...(code ? { code } : {}) } });
 
   const server = await startLocalServer((req, res, raw) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -68,10 +68,10 @@ export async function startFakeStripe(options: { secretKey: string }) {
     requests.push({ method: req.method ?? 'GET', path: url.pathname, form, raw, idempotencyKey });
     events.emit('request', requests.at(-1));
 
-    if (req.headers.authorization !== `Bearer ${options.secretKey}`) return sendJson(res, 401, stripeError(401, 'invalid_request_error', 'Invalid API Key provided'));
+    if (req.headers.authorization !== `Bearer ${options.secretKey}`) return sendJson(res, 401, stripeError('invalid_request_error', 'Invalid API Key provided'));
     const failure = failures.shift();
     if (failure === 'hang') return;
-    if (failure) return sendJson(res, failure.status, stripeError(failure.status, failure.type, failure.message, failure.code));
+    if (failure) return sendJson(res, failure.status, stripeError(failure.type, failure.message, failure.code));
 
     const replayKey = idempotencyKey && `${req.method} ${url.pathname} ${idempotencyKey}`;
     if (replayKey && replays.has(replayKey)) return sendJson(res, 200, replays.get(replayKey));
@@ -87,7 +87,7 @@ export async function startFakeStripe(options: { secretKey: string }) {
     }
     if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
       const customer = form.customer as string | undefined;
-      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError(400, 'invalid_request_error', 'No such customer', 'resource_missing'));
+      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', 'No such customer', 'resource_missing'));
       const session = {
         id: id('cs_test'),
         object: 'checkout.session',
@@ -107,16 +107,16 @@ export async function startFakeStripe(options: { secretKey: string }) {
     }
     if (req.method === 'POST' && url.pathname === '/v1/billing_portal/sessions') {
       const customer = form.customer as string | undefined;
-      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError(400, 'invalid_request_error', 'No such customer', 'resource_missing'));
+      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', 'No such customer', 'resource_missing'));
       return reply({ id: id('bps'), object: 'billing_portal.session', customer, return_url: form.return_url, url: `https://billing.stripe.test/p/session/${id('test')}`, livemode: false, created: now() });
     }
     const subscription = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && subscription) {
       const found = subscriptions.get(decodeURIComponent(subscription[1]!));
-      if (!found) return sendJson(res, 404, stripeError(404, 'invalid_request_error', `No such subscription: '${subscription[1]}'`, 'resource_missing'));
+      if (!found) return sendJson(res, 404, stripeError('invalid_request_error', `No such subscription: '${subscription[1]}'`, 'resource_missing'));
       return sendJson(res, 200, found);
     }
-    sendJson(res, 404, stripeError(404, 'invalid_request_error', `Unrecognized request URL (${req.method}: ${url.pathname})`));
+    sendJson(res, 404, stripeError('invalid_request_error', `Unrecognized request URL (${req.method}: ${url.pathname})`));
   });
 
   return {
@@ -152,7 +152,8 @@ export async function startFakeStripe(options: { secretKey: string }) {
         items: { object: 'list', data: [{ id: id('si'), object: 'subscription_item', price: { id: price, object: 'price' }, current_period_start: start, current_period_end: start + 30 * DAY_S }] },
       };
       subscriptions.set(sub.id, sub);
-      const completed = { ...session, status: 'complete', subscription: sub.id, request: undefined };
+      const { request: _request, ...rest } = session;
+      const completed = { ...rest, status: 'complete', subscription: sub.id, customer: sub.customer };
       sessions.set(sessionId, { ...completed, request });
       return { session: completed, subscription: sub };
     },
