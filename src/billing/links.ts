@@ -1,27 +1,39 @@
 import type Stripe from 'stripe';
-import { findCustomerId, linkCustomer } from '../db/queries/billing.js';
+import { findCustomerId, forgetCustomer, linkCustomer } from '../db/queries/billing.js';
 import type { Deps } from '../deps.js';
 import { isLanguage } from '../util/language.js';
+import { isStripeNotFound } from './stripe-client.js';
 
-type BillingDeps = Pick<Deps, 'db' | 'config'> & { stripe: Stripe };
+type BillingDeps = Pick<Deps, 'db' | 'config' | 'clock'> & { stripe: Stripe };
 
 /**
  * The person's Stripe customer, created on first need. Stripe knows them only by our person id (in
  * metadata): never a phone number, name or email. The idempotency key makes concurrent first requests
  * (two UPGRADE texts at once) get the same customer from Stripe.
  */
-export async function ensureCustomer(deps: BillingDeps, personId: string): Promise<string> {
+export async function ensureCustomer(deps: BillingDeps, personId: string, attempt = 0): Promise<string> {
   const existing = await findCustomerId(deps.db, personId);
   if (existing) return existing;
-  const customer = await deps.stripe.customers.create({ metadata: { person_id: personId } }, { idempotencyKey: `switchboard-customer-${personId}` });
+  const idempotencyKey = `switchboard-customer-${personId}${attempt ? `-${attempt}` : ''}`;
+  const customer = await deps.stripe.customers.create({ metadata: { person_id: personId } }, { idempotencyKey });
   await linkCustomer(deps.db, personId, customer.id);
   return (await findCustomerId(deps.db, personId)) ?? customer.id;
 }
 
 /** A Checkout link for the Premium price. The subscription it creates carries the person id, so its events find them. */
 export async function createCheckoutUrl(deps: BillingDeps, person: { id: string; locale: string | null }): Promise<string> {
+  try {
+    return await checkoutUrlFor(deps, person, await ensureCustomer(deps, person.id));
+  } catch (error) {
+    if (!isMissingCustomer(error)) throw error;
+    // The stored customer is gone: deleted in the dashboard, or made with the test key before going live.
+    await forgetCustomer(deps.db, person.id);
+    return checkoutUrlFor(deps, person, await ensureCustomer(deps, person.id, deps.clock.now().getTime()));
+  }
+}
+
+async function checkoutUrlFor(deps: BillingDeps, person: { id: string; locale: string | null }, customer: string): Promise<string> {
   const { billing } = deps.config;
-  const customer = await ensureCustomer(deps, person.id);
   const session = await deps.stripe.checkout.sessions.create({
     mode: 'subscription',
     customer,
@@ -41,9 +53,17 @@ export async function createCheckoutUrl(deps: BillingDeps, person: { id: string;
 export async function createPortalUrl(deps: BillingDeps, personId: string): Promise<string | undefined> {
   const customer = await findCustomerId(deps.db, personId);
   if (!customer) return undefined;
-  const session = await deps.stripe.billingPortal.sessions.create({ customer, return_url: deps.config.billing.portalReturnUrl });
-  return session.url;
+  try {
+    const session = await deps.stripe.billingPortal.sessions.create({ customer, return_url: deps.config.billing.portalReturnUrl });
+    return session.url;
+  } catch (error) {
+    if (!isMissingCustomer(error)) throw error;
+    await forgetCustomer(deps.db, personId);
+    return undefined;
+  }
 }
+
+const isMissingCustomer = (error: unknown) => isStripeNotFound(error) && (error as { param?: string }).param === 'customer';
 
 /** What to log about a failed Stripe call: its class and codes, never the request. */
 export function stripeErrorFields(error: unknown): Record<string, unknown> {

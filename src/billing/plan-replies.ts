@@ -15,7 +15,7 @@ interface Person {
 export async function upgradeReply(deps: Deps, person: Person, options: { withStatus?: boolean } = {}): Promise<string> {
   const plan = await findCurrentPlan(deps.db, person.id);
   const status = options.withStatus && plan ? await planStatus(deps, person.id, plan) : undefined;
-  if (plan && !plan.is_default) return texts.alreadyPremium();
+  if (plan && !plan.is_default) return texts.alreadySubscribed(plan.name);
   if (!deps.stripe) return [status, texts.upgradesUnavailable()].filter(Boolean).join(' ');
   try {
     const url = await createCheckoutUrl({ ...deps, stripe: deps.stripe }, person);

@@ -11,7 +11,7 @@ export const formatDay = (date: Date) => date.toLocaleDateString('en-US', { mont
 
 export const texts = {
   upgradeLink: (url: string) => `Get Premium for unlimited messages and calls: ${url}`,
-  alreadyPremium: () => "You're on Premium: unlimited messages and calls. Text MANAGE to change your card or cancel.",
+  alreadySubscribed: (plan: string) => `You're on the ${plan} plan. Text MANAGE to change your card or cancel.`,
   upgradesUnavailable: () => "Upgrades aren't available on this line.",
   linkFailed: () => "Sorry, we couldn't create your link just now. Please try again in a few minutes.",
   manageLink: (url: string) => `Manage your Premium plan (card, receipts, cancel): ${url}`,

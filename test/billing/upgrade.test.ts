@@ -58,6 +58,21 @@ describe('UPGRADE, PLAN and MANAGE by text', () => {
     expect(new Set(sessions.map((s) => s.form.customer))).toEqual(new Set(customerIds));
   });
 
+  it('makes a new customer when Stripe no longer knows the stored one (deleted, or made with the test key)', async () => {
+    const from = randomUsNumber();
+    await text(from, 'UPGRADE');
+    const id = await personId(from);
+    const stored = () => h.deps.db.selectFrom('billing_customers').select('stripe_customer_id').where('person_id', '=', id).executeTakeFirstOrThrow();
+    const first = (await stored()).stripe_customer_id;
+    h.stripe.customers.delete(first);
+
+    expect(await text(from, 'MANAGE')).toEqual(["You don't have a paid plan. Text UPGRADE to get Premium."]);
+    expect(await text(from, 'UPGRADE')).toEqual([expect.stringContaining('https://checkout.stripe.test/')]);
+    const second = (await stored()).stripe_customer_id;
+    expect(second).not.toBe(first);
+    expect(h.stripe.customers.get(second)?.metadata).toEqual({ person_id: id });
+  });
+
   it('answers PLAN with the current plan and usage, then the link', async () => {
     const [reply] = await text(randomUsNumber(), 'PLAN');
     expect(reply).toMatch(/^You're on the Free plan: 0 of 100 messages used this month\. Get Premium for unlimited messages and calls: https:\/\/checkout\.stripe\.test\//);
@@ -71,7 +86,7 @@ describe('UPGRADE, PLAN and MANAGE by text', () => {
       cancel_at_period_end: false, livemode: false, synced_at: new Date(),
     }).execute();
     const before = h.stripe.requests.length;
-    expect(await text(from, 'UPGRADE')).toEqual([expect.stringMatching(/^You're on Premium/)]);
+    expect(await text(from, 'UPGRADE')).toEqual(['You\'re on the Premium plan. Text MANAGE to change your card or cancel.']);
     expect(h.stripe.requests.length).toBe(before);
   });
 

@@ -59,7 +59,7 @@ export async function startFakeStripe(options: { secretKey: string }) {
   const replays = new Map<string, unknown>();
   const now = () => Math.floor(Date.now() / 1000);
 
-  const stripeError = (type: string, message: string, code?: string) => ({ error: { type, message, ...(code ? { code } : {}) } });
+  const stripeError = (type: string, message: string, code?: string, param?: string) => ({ error: { type, message, ...(code ? { code } : {}), ...(param ? { param } : {}) } });
 
   const server = await startLocalServer((req, res, raw) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -87,7 +87,7 @@ export async function startFakeStripe(options: { secretKey: string }) {
     }
     if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
       const customer = form.customer as string | undefined;
-      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', 'No such customer', 'resource_missing'));
+      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', `No such customer: '${customer}'`, 'resource_missing', 'customer'));
       const session = {
         id: id('cs_test'),
         object: 'checkout.session',
@@ -107,7 +107,7 @@ export async function startFakeStripe(options: { secretKey: string }) {
     }
     if (req.method === 'POST' && url.pathname === '/v1/billing_portal/sessions') {
       const customer = form.customer as string | undefined;
-      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', 'No such customer', 'resource_missing'));
+      if (!customer || !customers.has(customer)) return sendJson(res, 400, stripeError('invalid_request_error', `No such customer: '${customer}'`, 'resource_missing', 'customer'));
       return reply({ id: id('bps'), object: 'billing_portal.session', customer, return_url: form.return_url, url: `https://billing.stripe.test/p/session/${id('test')}`, livemode: false, created: now() });
     }
     const subscription = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname);

@@ -19,6 +19,11 @@ export async function linkCustomer(db: Db, personId: string, customerId: string)
   await db.insertInto('billing_customers').values({ person_id: personId, stripe_customer_id: customerId }).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** Drops a link to a customer Stripe no longer knows (deleted, or from the other mode), so a new one is made. */
+export async function forgetCustomer(db: Db, personId: string): Promise<void> {
+  await db.deleteFrom('billing_customers').where('person_id', '=', personId).execute();
+}
+
 export async function personExists(db: Db, personId: string): Promise<boolean> {
   const row = await db.selectFrom('people').select('id').where('id', '=', personId).where('deleted_at', 'is', null).executeTakeFirst();
   return row !== undefined;
