@@ -5,19 +5,8 @@ import { ENTITLED_STATUSES } from './quota.js';
 /** Stripe never brings a subscription back from these: once stored, nothing overwrites them. */
 export const TERMINAL_STATUSES = ['canceled', 'incomplete_expired'] as const;
 
-export interface SubscriptionState {
-  stripe_subscription_id: string;
-  person_id: string;
-  stripe_customer_id: string;
-  plan_id: string | null;
-  status: string;
-  cancel_at_period_end: boolean;
-  current_period_start: Date | null;
-  current_period_end: Date | null;
-  livemode: boolean;
-  /** When this state was read from Stripe. */
-  synced_at: Date;
-}
+/** A subscription as read from Stripe (`synced_at`: when it was read). */
+export type SubscriptionState = Omit<Selectable<SubscriptionsTable>, 'created_at' | 'updated_at'>;
 
 /**
  * Stores a subscription state read from Stripe unless what is stored is newer (read later) or final
