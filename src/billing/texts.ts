@@ -9,6 +9,8 @@ const PERIOD_WORDS: Record<PlanPeriod, string> = { day: 'today', week: 'this wee
 // "December 1": the day the quota resets, in UTC like the periods themselves.
 export const formatDay = (date: Date) => date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
 
+const EMERGENCY = 'If this is an emergency, hang up and call your local emergency number.';
+
 export const texts = {
   upgradeLink: (url: string) => `Get Premium for unlimited messages and calls: ${url}`,
   alreadySubscribed: (plan: string) => `You're on the ${plan} plan. Text MANAGE to change your card or cancel.`,
@@ -27,10 +29,12 @@ export const texts = {
   overQuotaUpgradeLink: (url: string) => `Unlimited with Premium: ${url}`,
   overQuotaUpgradeKeyword: () => 'Text UPGRADE for unlimited messages with Premium.',
 
-  // Spoken to a caller: no links, short, then the call ends.
-  voiceNotIncluded: () => 'Phone calls are part of the Premium plan. To upgrade, send a text message with the word UPGRADE to this number. Goodbye.',
+  // Spoken to a caller before the call ends: no links. The caller is refused before saying anything, so
+  // the emergency sentence is the only safety net a free caller in crisis gets on this path.
+  voiceNotIncluded: () =>
+    `Phone calls are part of the Premium plan. To upgrade, send a text message with the word UPGRADE to this number. ${EMERGENCY} Goodbye.`,
   voiceOverQuota: (q: { period: PlanPeriod; resetsAt: Date }) =>
-    `You have used all your calls for ${PERIOD_WORDS[q.period]}. Calls open again on ${formatDay(q.resetsAt)}. For unlimited calls, text the word UPGRADE to this number. Goodbye.`,
+    `You have used all your calls for ${PERIOD_WORDS[q.period]}. Calls open again on ${formatDay(q.resetsAt)}. For unlimited calls, text the word UPGRADE to this number. ${EMERGENCY} Goodbye.`,
 
   subscriptionActive: () => 'Premium is active. Thank you! You now have unlimited messages and calls. Text MANAGE anytime to change your card or cancel.',
   subscriptionEnded: () => 'Your Premium plan has ended and you are back on the Free plan. Text UPGRADE anytime to come back.',
