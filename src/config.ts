@@ -48,6 +48,19 @@ const EnvSchema = z.object({
   // How often the sweep looks for messages whose job went missing, and how old one must be to count as missing.
   SWEEP_INTERVAL_MS: positiveInt(30_000),
   SWEEP_GRACE_MS: positiveInt(60_000),
+  // Billing (src/billing): all three Stripe values or none. Without them plans and quotas still apply,
+  // but UPGRADE/MANAGE answer that upgrades are not available.
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRICE_PREMIUM: optionalString,
+  STRIPE_API_URL: optionalUrl,
+  // UPGRADE is answered inside Twilio's webhook, which gives up at 15 s; it makes at most two Stripe calls.
+  STRIPE_TIMEOUT_MS: positiveInt(4_000),
+  BILLING_SUCCESS_URL: optionalUrl,
+  BILLING_CANCEL_URL: optionalUrl,
+  BILLING_PORTAL_RETURN_URL: optionalUrl,
+  // The From of billing texts to someone who never texted in (normally their last service number is used).
+  DEFAULT_SERVICE_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.e164().optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -80,6 +93,22 @@ export interface Config {
   readonly keyring: Keyring;
   readonly phoneHashKey: Buffer;
   readonly worker: { readonly concurrency: number; readonly sweepIntervalMs: number; readonly sweepGraceMs: number };
+  readonly billing: {
+    /** Undefined when Stripe is not configured: quotas still apply, upgrades are unavailable. */
+    readonly stripe?: {
+      readonly secretKey: string;
+      readonly webhookSecret: string;
+      readonly pricePremium: string;
+      /** A live key (sk_live_/rk_live_): test-mode events are then ignored. */
+      readonly live: boolean;
+      readonly apiUrl?: string;
+      readonly timeoutMs: number;
+    };
+    readonly successUrl: string;
+    readonly cancelUrl: string;
+    readonly portalReturnUrl: string;
+    readonly defaultServiceNumber?: string;
+  };
   /** Names of the variables that fell back to an insecure dev default (empty in production). */
   readonly devDefaults: readonly string[];
 }
@@ -106,6 +135,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!llmConfigured) devDefaults.push('OPENAI_API_KEY');
   const publicUrl = orDev('PUBLIC_URL', env.PUBLIC_URL, `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   orDev('DATABASE_URL', env.DATABASE_URL, undefined);
+  const stripeValues = [env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET, env.STRIPE_PRICE_PREMIUM];
+  if (stripeValues.some((v) => v !== undefined) && stripeValues.some((v) => v === undefined)) {
+    throw new ConfigError('Set all of STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_PREMIUM, or none of them.');
+  }
 
   const config: Config = {
     env: env.NODE_ENV,
@@ -135,6 +168,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       concurrency: env.WORKER_CONCURRENCY,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       sweepGraceMs: env.SWEEP_GRACE_MS,
+    },
+    billing: {
+      stripe: env.STRIPE_SECRET_KEY
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+            pricePremium: env.STRIPE_PRICE_PREMIUM!,
+            live: /^(sk|rk)_live_/.test(env.STRIPE_SECRET_KEY),
+            apiUrl: env.STRIPE_API_URL,
+            timeoutMs: env.STRIPE_TIMEOUT_MS,
+          }
+        : undefined,
+      successUrl: env.BILLING_SUCCESS_URL ?? `${publicUrl}/billing/success`,
+      cancelUrl: env.BILLING_CANCEL_URL ?? `${publicUrl}/billing/cancel`,
+      portalReturnUrl: env.BILLING_PORTAL_RETURN_URL ?? `${publicUrl}/billing/done`,
+      defaultServiceNumber: env.DEFAULT_SERVICE_NUMBER,
     },
     devDefaults,
   };

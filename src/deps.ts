@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
+import type Stripe from 'stripe';
 import type { Kysely } from 'kysely';
+import { createStripeClient } from './billing/stripe-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createInbox, type Inbox } from './conversation/inbox.js';
@@ -31,6 +33,8 @@ export interface Deps {
   llm: Llm;
   people: PersonDirectory;
   inbox: Inbox;
+  /** Undefined when Stripe is not configured (config.billing.stripe). */
+  stripe?: Stripe;
 }
 
 export type DepsOverrides = Partial<Pick<Deps, 'log' | 'clock' | 'llm' | 'db'>>;
@@ -66,6 +70,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     people: createPersonDirectory({ db, keyring: config.keyring, phoneHashKey: config.phoneHashKey, clock }),
     // Leave half the pool for everything else on the request path (reads, commands, health checks).
     inbox: createInbox(db, Math.max(1, Math.floor(config.database.poolMax / 2))),
+    stripe: config.billing.stripe ? createStripeClient(config.billing.stripe) : undefined,
   };
 }
 

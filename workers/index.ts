@@ -4,6 +4,7 @@ import { startIntakeWorker } from './intake.js';
 import { startMaintenanceWorker } from './maintenance.js';
 import { startReplyWorker } from './reply.js';
 import { startSendWorker } from './send.js';
+import { startStripeWorker } from './stripe.js';
 import type { WorkerTuning } from './queue-worker.js';
 
 export interface RunningWorkers {
@@ -13,7 +14,13 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<RunningWorkers> {
-  const workers = [startIntakeWorker(deps, tuning), startReplyWorker(deps, tuning), startSendWorker(deps, tuning), await startMaintenanceWorker(deps, tuning)];
+  const workers = [
+    startIntakeWorker(deps, tuning),
+    startReplyWorker(deps, tuning),
+    startSendWorker(deps, tuning),
+    await startMaintenanceWorker(deps, tuning),
+    await startStripeWorker(deps, tuning),
+  ];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   return {
     workers,

@@ -1,3 +1,4 @@
+import { chargeSmsReply, type OverQuotaOutcome } from '../billing/sms-quota.js';
 import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
 import { findPersonWithKey } from '../db/queries/people.js';
 import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
@@ -12,7 +13,8 @@ import { shapeSmsReply } from './shape-sms.js';
 export type ReplyOutcome =
   | { kind: 'replied'; replyId: string; model: string; fallback: boolean }
   | { kind: 'already_replied'; replyId?: string }
-  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' };
+  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' }
+  | OverQuotaOutcome;
 
 /**
  * The `reply` job: answer one inbound message. Idempotent: it reads the message's state first, and the
@@ -35,6 +37,8 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   }
 
   const dataKey = unwrapDataKey(deps.config.keyring, person.id, person.key_id, person.wrapped_key);
+  const overQuota = await chargeSmsReply(deps, message, person, dataKey);
+  if (overQuota) return overQuota;
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
 

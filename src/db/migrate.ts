@@ -2,6 +2,9 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, typ
 import * as m0001 from '../../migrations/0001_people.js';
 import * as m0002 from '../../migrations/0002_messages.js';
 import * as m0003 from '../../migrations/0003_reply_to_partial_index.js';
+import * as m0020 from '../../migrations/0020_plans.js';
+import * as m0021 from '../../migrations/0021_feature_usage.js';
+import * as m0022 from '../../migrations/0022_stripe.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -12,6 +15,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_people': m0001,
   '0002_messages': m0002,
   '0003_reply_to_partial_index': m0003,
+  '0020_plans': m0020,
+  '0021_feature_usage': m0021,
+  '0022_stripe': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -13,3 +13,7 @@ export const IntakeJob = z.strictObject({ messageIds: z.array(z.uuid()).min(1).m
 export type IntakeJob = z.infer<typeof IntakeJob>;
 
 export const MaintenanceJob = z.strictObject({});
+
+/** `stripe`: a stored Stripe event's id (the event itself is in Postgres), or the sweep (no payload). */
+export const StripeJob = z.union([z.strictObject({ eventId: z.string().regex(/^evt_[A-Za-z0-9_]+$/) }), z.strictObject({})]);
+export type StripeJob = z.infer<typeof StripeJob>;

@@ -18,6 +18,8 @@ const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   // Provider outages are usually short; ~8.5 minutes of backoff in all before giving up.
   send: { attempts: 10, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { age: DAY_S } },
+  // Stripe API calls (re-reading a subscription): ~4 minutes of backoff in all, then the stripe sweep queues it again.
+  stripe: { attempts: 8, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
 };
 
 /** Producer-side queues on one shared connection (which fails fast: it is built with enableOfflineQueue false). */
