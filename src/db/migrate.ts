@@ -1,6 +1,8 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from '../../migrations/0001_people.js';
 import * as m0002 from '../../migrations/0002_messages.js';
+import * as m0030 from '../../migrations/0030_facts.js';
+import * as m0031 from '../../migrations/0031_message_cost_precision.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -10,6 +12,8 @@ import * as m0002 from '../../migrations/0002_messages.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_people': m0001,
   '0002_messages': m0002,
+  '0030_facts': m0030,
+  '0031_message_cost_precision': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

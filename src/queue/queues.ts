@@ -16,6 +16,8 @@ const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   // Provider outages are usually short; ~8.5 minutes of backoff in all before giving up.
   send: { attempts: 10, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { age: DAY_S } },
+  // Best effort: LLM failures end the job normally; retries cover only Postgres/Redis hiccups.
+  facts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 }, ...KEEP },
 };
 
 /** Producer-side queues on one shared connection (which fails fast: it is built with enableOfflineQueue false). */
