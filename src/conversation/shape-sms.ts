@@ -79,8 +79,9 @@ function normaliseTypography(text: string): string {
   return out;
 }
 
-// Pictographs and what glues them together (zero-width joiner, variation selectors, skin tones, flags, keycaps).
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{20E3}\u{200D}]/gu;
+// Pictographs and what glues them together (zero-width joiner, variation selectors, skin tones, flags,
+// keycaps), with the spaces before them: "rest 😊." becomes "rest." and "question ! 😊" keeps its French "!".
+const EMOJI = /[ \t]*[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{20E3}\u{200D}]+/gu;
 
 function removeEmoji(text: string): string {
   return text.replace(EMOJI, '');
@@ -89,7 +90,6 @@ function removeEmoji(text: string): string {
 function tidyWhitespace(text: string): string {
   return text
     .replace(/[ ]{2,}/g, ' ')
-    .replace(/ +([.,!?;:])/g, '$1')
     .replace(/[ ]*\n[ ]*/g, '\n')
     .replace(/\n{2,}/g, '\n')
     .trim();
@@ -129,39 +129,31 @@ function sentenceEnds(text: string): number[] {
 function fitToSegments(text: string, maxSegments: number, maxChars: number): string {
   const fits = (t: string) => t.length <= maxChars && countSegments(t).segments <= maxSegments;
   if (fits(text)) return text;
-
+  // Segments only grow as the head grows, so the longest fitting head is found by binary search.
   const wordEnds = [...text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1);
-  let lo = 0;
-  let hi = wordEnds.length - 1;
-  let wordCut = '';
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const candidate = `${text.slice(0, wordEnds[mid]).replace(/[\s,;:-]+$/, '')}...`;
-    if (fits(candidate)) {
-      wordCut = candidate;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-
-  const sentenceCut = sentenceEnds(text)
-    .reverse()
-    .map((end) => text.slice(0, end).trimEnd())
-    .find((head) => head.length > 0 && fits(head));
+  const wordCut = longestFitting(wordEnds.length, (i) => `${text.slice(0, wordEnds[i]).replace(/[\s,;:-]+$/, '')}...`, fits) ?? '';
+  const sentences = sentenceEnds(text).map((end) => text.slice(0, end).trimEnd()).filter(Boolean);
+  const sentenceCut = longestFitting(sentences.length, (i) => sentences[i]!, fits);
   // A sentence end is the better place to stop, unless it throws away more than half of what would fit.
   if (sentenceCut && sentenceCut.length >= wordCut.length / 2) return sentenceCut;
   if (wordCut) return wordCut;
-  return hardCut(text, fits);
+  // One enormous "word" (a URL, a run of characters): cut by characters.
+  const chars = [...text];
+  return longestFitting(chars.length, (i) => `${chars.slice(0, i + 1).join('')}...`, fits) ?? '';
 }
 
-/** One enormous "word" (a URL, a run of characters): cut by characters. */
-function hardCut(text: string, fits: (t: string) => boolean): string {
-  const chars = [...text];
+/** The longest of `count` heads (head(i) grows with i) that fits, by binary search. */
+function longestFitting(count: number, head: (i: number) => string, fits: (t: string) => boolean): string | undefined {
   let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (fits(`${chars.slice(0, mid).join('')}...`)) lo = mid;
-    else hi = mid - 1;
+  let hi = count - 1;
+  let best: string | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const candidate = head(mid);
+    if (fits(candidate)) {
+      best = candidate;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return `${chars.slice(0, lo).join('')}...`;
+  return best;
 }
