@@ -50,8 +50,8 @@ export function createOpenAiLlm(options: OpenAiOptions): Llm {
         text,
         model: completion.model || options.model,
         promptTokens: completion.usage?.prompt_tokens,
+        // finish_reason 'length' (cut at max_tokens) is kept: shaping cuts it back to a sentence end.
         completionTokens: completion.usage?.completion_tokens,
-        truncated: choice.finish_reason === 'length',
       };
     },
   };

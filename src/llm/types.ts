@@ -15,8 +15,6 @@ export interface LlmResult {
   model: string;
   promptTokens?: number;
   completionTokens?: number;
-  /** The model stopped at max_tokens: the text ends mid-sentence and shaping will cut it. */
-  truncated?: boolean;
 }
 
 /** Anything that can answer a chat: the OpenAI-compatible client, the resilient chain, the offline responder, a test double. */

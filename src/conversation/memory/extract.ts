@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { aad, openSealedText, unwrapDataKey } from '../../crypto/envelope.js';
+import { recordExtractionUsage } from '../../db/queries/facts.js';
 import { findMessage } from '../../db/queries/messages.js';
 import { findPersonWithKey } from '../../db/queries/people.js';
 import type { Deps } from '../../deps.js';
 import { costUsd } from '../../llm/pricing.js';
 import { Fact, loadFacts, saveFacts, type StoredFact } from './facts.js';
-import { recordExtractionUsage } from '../../db/queries/facts.js';
 
 /**
  * The marker the extraction prompt starts with. Exported so the fake OpenAI server can tell an
