@@ -6,7 +6,8 @@ import type { Log } from '../log.js';
  * A circuit breaker for one LLM endpoint, kept in Redis so every web and worker instance shares it:
  * after `failures` consecutive failed calls it opens for `openMs` (calls are refused at once, the next
  * model or a canned reply answers), then lets one trial call through (half-open). The trial's success
- * closes it; its failure opens it again for another `openMs`.
+ * closes it; its failure opens it again for another `openMs`. Any success closes it, including a slow
+ * call that started before it opened: the endpoint has just shown it answers.
  *
  * Redis holds one hash per endpoint: `failures` (consecutive), `open_until` (ms; absent while closed)
  * and `trial_until` (ms; the half-open trial's lease, so a crashed trial does not block recovery).
