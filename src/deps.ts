@@ -8,8 +8,7 @@ import { createInbox, type Inbox } from './conversation/inbox.js';
 import { createPersonDirectory, type PersonDirectory } from './conversation/person-directory.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/schema.js';
-import { createOfflineLlm } from './llm/offline.js';
-import { createOpenAiLlm } from './llm/openai.js';
+import { createLlm } from './llm/create-llm.js';
 import type { Llm } from './llm/types.js';
 import { createLog, type Log } from './log.js';
 import { createConsoleProvider } from './providers/console.js';
@@ -30,6 +29,7 @@ export interface Deps {
   enqueue: Enqueue;
   /** Outbound SMS by the provider the conversation arrived on. */
   messaging: { twilio: MessagingProvider };
+  /** The model chain (timeouts, retries, shared circuit breakers, fallback model); throws when no model answers. */
   llm: Llm;
   people: PersonDirectory;
   inbox: Inbox;
@@ -53,9 +53,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ? createTwilioProvider({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken, apiUrl: config.twilio.apiUrl })
     : createConsoleProvider(log);
 
-  const llm = overrides.llm ?? (config.llm.configured
-    ? createOpenAiLlm({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, model: config.llm.model })
-    : createOfflineLlm());
+  const llm = overrides.llm ?? createLlm(config, { redis, clock, log });
 
   return {
     config,

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
+import { startFactsWorker } from './facts.js';
 import { startIntakeWorker } from './intake.js';
 import { startMaintenanceWorker } from './maintenance.js';
 import { startReplyWorker } from './reply.js';
@@ -18,6 +19,7 @@ export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<R
     startIntakeWorker(deps, tuning),
     startReplyWorker(deps, tuning),
     startSendWorker(deps, tuning),
+    startFactsWorker(deps, tuning),
     await startMaintenanceWorker(deps, tuning),
     await startStripeWorker(deps, tuning),
   ];

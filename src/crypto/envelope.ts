@@ -60,4 +60,5 @@ export function unwrapDataKey(keyring: Keyring, personId: string, keyId: string,
 export const aad = {
   messageBody: (messageId: string) => `message:${messageId}`,
   phone: (personId: string) => `phone:${personId}`,
+  fact: (factId: string) => `fact:${factId}`,
 };

@@ -5,6 +5,8 @@ import * as m0003 from '../../migrations/0003_reply_to_partial_index.js';
 import * as m0020 from '../../migrations/0020_plans.js';
 import * as m0021 from '../../migrations/0021_feature_usage.js';
 import * as m0022 from '../../migrations/0022_stripe.js';
+import * as m0030 from '../../migrations/0030_facts.js';
+import * as m0031 from '../../migrations/0031_message_cost_precision.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -18,6 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_plans': m0020,
   '0021_feature_usage': m0021,
   '0022_stripe': m0022,
+  '0030_facts': m0030,
+  '0031_message_cost_precision': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

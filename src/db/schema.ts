@@ -116,6 +116,20 @@ export interface SubscriptionsTable {
   updated_at: Timestamp;
 }
 
+/** Long-term memory. Topic and fact are sealed (see migrations/0030_facts.ts); only timing is in clear. */
+export interface FactsTable {
+  id: string;
+  person_id: string;
+  /** HMAC of the fact's topic under a key derived from the person's data key: finds "the same fact" for upserts. */
+  key_hash: Bytes;
+  /** Sealed JSON { key, value, kind } under the person's data key, AAD = fact row id. */
+  body_enc: Bytes;
+  /** Null for a stable fact; a passing one (a symptom) fades at this time. */
+  expires_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type StripeEventStatus = 'received' | 'processed' | 'ignored' | 'unmatched' | 'failed';
 
 export interface StripeEventsTable {
@@ -151,6 +165,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   stripe_events: StripeEventsTable;
   billing_notices: BillingNoticesTable;
+  facts: FactsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -20,6 +20,8 @@ const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { age: DAY_S } },
   // Stripe API calls (re-reading a subscription): ~4 minutes of backoff in all, then the stripe sweep queues it again.
   stripe: { attempts: 8, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
+  // Best effort: LLM failures end the job normally; retries cover only Postgres/Redis hiccups.
+  facts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 }, ...KEEP },
 };
 
 /** Producer-side queues on one shared connection (which fails fast: it is built with enableOfflineQueue false). */

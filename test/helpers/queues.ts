@@ -39,3 +39,16 @@ export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise
     await Promise.all(watchers.map((w) => w.close()));
   }
 }
+
+/** Resolves with the job's return value once it has finished (event-driven); rejects if it failed. */
+export async function waitForJob(h: Harness, queue: keyof Harness['deps']['queues'], jobId: string, timeoutMs = 15_000): Promise<unknown> {
+  const events = new QueueEvents(queue, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix, lastEventId: '0-0' });
+  try {
+    await events.waitUntilReady();
+    const job = await h.deps.queues[queue].getJob(jobId);
+    if (!job) throw new Error(`no ${queue} job ${jobId}`);
+    return await job.waitUntilFinished(events, timeoutMs);
+  } finally {
+    await events.close();
+  }
+}

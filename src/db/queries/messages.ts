@@ -39,11 +39,11 @@ export async function findMessage(db: Kysely<Database>, id: string) {
   return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The person's latest messages before `before`, across SMS and voice, newest first. */
+/** The person's latest messages before `before`, across SMS and voice, newest first (model: to leave canned replies out). */
 export async function recentMessages(db: Kysely<Database>, personId: string, before: Date, limit: number) {
   return db
     .selectFrom('messages')
-    .select(['id', 'direction', 'channel', 'body_enc', 'created_at'])
+    .select(['id', 'direction', 'channel', 'body_enc', 'created_at', 'model'])
     .where('person_id', '=', personId)
     .where('created_at', '<', before)
     .where('status', 'not in', ['canceled', 'failed', 'skipped'])

@@ -63,3 +63,14 @@ export async function findPersonWithKey(db: Kysely<Database>, personId: string) 
 export async function setOptedOut(db: Kysely<Database>, personId: string, at: Date | null): Promise<void> {
   await db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId).execute();
 }
+
+/** Saves the person's preferred language (voice greets them in it). A no-op when it is already that. */
+export async function setLocale(db: Kysely<Database>, personId: string, locale: string): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ locale })
+    .where('id', '=', personId)
+    .where((eb) => eb.or([eb('locale', 'is', null), eb('locale', '!=', locale)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
