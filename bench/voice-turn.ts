@@ -6,13 +6,12 @@
  * webhook took, minus the LLM's own latency, is what the service added: queueing, the worker's reads
  * and writes, the reply-ready signal, and the webhook's own work.
  *
- *   npx tsx bench/voice-turn.ts [--calls 100] [--turns 5] [--llm-ms 1000] [--wait-ms 4000]
+ *   npm run bench -- voice-turn [--calls 40] [--turns 5] [--llm-ms 1000] [--wait-ms 4000] [--log-dir DIR]
  *
  * Needs Postgres on 127.0.0.1:5432 (trust auth) and Redis on 127.0.0.1:6379, like the tests.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
@@ -22,11 +21,12 @@ import { twilioSignature } from '../src/providers/twilio-signature.js';
 import { sendJson, startLocalServer } from '../test/helpers/http-server.js';
 import { createTestSchema } from '../test/helpers/postgres.js';
 import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../test/helpers/redis.js';
+import { runToCompletion, stopProcess } from './processes.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== 'voice-turn'),
   options: {
-    calls: { type: 'string', default: '100' },
+    calls: { type: 'string', default: '40' },
     turns: { type: 'string', default: '5' },
     'llm-ms': { type: 'string', default: '1000' },
     'wait-ms': { type: 'string', default: '4000' },
@@ -47,6 +47,10 @@ const THINK_MS = 1_000;
 const AUTH_TOKEN = randomBytes(16).toString('hex');
 const PREFIX = `bench-voice-${randomBytes(4).toString('hex')}`;
 
+/**
+ * Starts src/main.ts in one mode, its log kept for reading back (bench/processes.ts's startProcess
+ * discards it, and waits for an IPC message a worker never sends). Waits on healthUrl if given.
+ */
 async function start(args: string[], env: Record<string, string>, healthUrl?: string): Promise<ChildProcess> {
   const logs = openSync(join(logDir, `${args[0]}.log`), 'w');
   // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the service processes.
@@ -59,14 +63,6 @@ async function start(args: string[], env: Record<string, string>, healthUrl?: st
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 /** Posts to the local web process what Twilio would post to PUBLIC_URL, signed for PUBLIC_URL. */
@@ -183,8 +179,7 @@ async function main() {
     VOICE_REPLY_WAIT_MS: values['wait-ms']!,
   };
   console.error('migrating, starting web and worker processes…');
-  const migrate = fork('src/db/migrate-cli.ts', [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'ignore' });
-  if ((await once(migrate, 'exit'))[0] !== 0) throw new Error('migration failed');
+  await runToCompletion('src/db/migrate-cli.ts', env);
   const web = await start(['web'], env, `http://127.0.0.1:${port}/health`);
   const worker = await start(['worker'], env);
 
@@ -233,7 +228,7 @@ async function main() {
     console.error(`added per turn beyond the LLM, in the web process: p50 ${b.p50} ms, p90 ${b.p90} ms, p99 ${b.p99} ms, max ${b.max} ms`);
     console.error(`(${a.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
   } finally {
-    await Promise.all([stop(web), stop(worker)]);
+    await Promise.all([stopProcess(web), stopProcess(worker)]);
     await llm.close();
     await deleteKeysWithPrefix(PREFIX);
     await schema.drop();

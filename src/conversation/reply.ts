@@ -1,19 +1,25 @@
+import { chargeSmsReply, type OverQuotaOutcome } from '../billing/sms-quota.js';
 import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
-import { findPersonWithKey } from '../db/queries/people.js';
+import { findPersonWithKey, setLocale } from '../db/queries/people.js';
 import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
+import type { Channel } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { fallbackReply } from '../llm/fallback.js';
 import { buildPrompt } from '../llm/prompt.js';
-import type { LlmResult } from '../llm/types.js';
 import { uuidv7 } from '../util/id.js';
+import { detectLanguage, resolveLanguage, type Language } from '../util/language.js';
+import { answerMessage } from './answer.js';
 import { loadHistory } from './history.js';
-import { shapeSmsReply } from './shape-sms.js';
+import { factLines, loadFacts } from './memory/facts.js';
+import { queueFactExtraction } from './memory/extract.js';
+import { shapeSmsReply, smsCharBudget } from './shape-sms.js';
 import { shapeSpeechReply, VOICE_PROMPT_NOTE } from './voice/shape-speech.js';
 
 export type ReplyOutcome =
+  /** fallback: no model answer was usable; the person got a canned reply in their language. */
   | { kind: 'replied'; replyId: string; model: string; fallback: boolean }
   | { kind: 'already_replied'; replyId?: string }
-  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' };
+  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' }
+  | OverQuotaOutcome;
 
 /**
  * The `reply` job: answer one inbound message. Idempotent: it reads the message's state first, and the
@@ -36,13 +42,22 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   }
 
   const dataKey = unwrapDataKey(deps.config.keyring, person.id, person.key_id, person.wrapped_key);
+  const overQuota = await chargeSmsReply(deps, message, person, dataKey);
+  if (overQuota) return overQuota;
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
+  const language = resolveLanguage({ locale: person.locale, text, country: person.country });
+  // A call's language is chosen explicitly (and its transcript is in the recogniser's language by construction).
+  if (message.channel === 'sms') await rememberLanguage(deps, person.id, person.locale, text);
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
+  const facts = factLines(await loadFacts(deps, person.id, dataKey));
 
-  const notes = message.channel === 'voice' ? [VOICE_PROMPT_NOTE] : undefined;
-  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, notes, history, message: text });
-  const answer = await askLlm(deps, prompt, messageId);
-  const body = message.channel === 'voice' ? shapeSpeechReply(answer.text) : shapeSmsReply(answer.text);
+  const { systemPrompt, promptTokenBudget } = deps.config.llm;
+  const notes = channelNotes(deps, message.channel, language);
+  const prompt = buildPrompt({ systemPrompt, notes, facts, history, message: text, tokenBudget: promptTokenBudget });
+  const answer = await answerMessage(deps, { messageId, channel: message.channel, messages: prompt, text, language, instructions: [systemPrompt, ...notes] });
+  const body = message.channel === 'voice'
+    ? shapeSpeechReply(answer.text)
+    : shapeSmsReply(answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
@@ -59,23 +74,33 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
       body_enc: seal(dataKey, body, aad.messageBody(replyId)),
       status: 'queued',
       model: answer.model,
-      prompt_tokens: answer.promptTokens ?? null,
-      completion_tokens: answer.completionTokens ?? null,
+      prompt_tokens: answer.promptTokens,
+      completion_tokens: answer.completionTokens,
+      cost_usd: answer.costUsd,
       created_at: now,
       updated_at: now,
     }),
   );
   if (message.channel === 'sms') await deps.enqueue.send(savedId);
+  await queueFactExtraction(deps, message.id, text);
   return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback };
 }
 
-async function askLlm(deps: Deps, messages: ReturnType<typeof buildPrompt>, messageId: string): Promise<LlmResult & { fallback: boolean }> {
-  try {
-    return { ...(await deps.llm.complete({ messages, timeoutMs: deps.config.llm.timeoutMs })), fallback: false };
-  } catch (error) {
-    deps.log.warn({ messageId, llm: deps.llm.name, err: (error as Error).message }, 'LLM failed; sending the fallback reply');
-    return { text: fallbackReply(), model: 'fallback', fallback: true };
-  }
+/** Instructions that depend on the channel, appended to the system prompt. */
+function channelNotes(deps: Deps, channel: Channel, language: Language): string[] {
+  if (channel === 'voice') return [VOICE_PROMPT_NOTE];
+  // Asking for the length up front costs nothing; cutting a long answer later throws paid tokens away.
+  // Models overshoot a length they are given, so ask for 90% of what fits.
+  const chars = Math.floor((smsCharBudget(deps.config.sms.maxSegments, language, deps.config.sms.forceGsm) * 0.9) / 10) * 10;
+  return [`This is a text message: answer in at most ${chars} characters, plain text, no emoji.`];
+}
+
+/** The person's preferred language follows what they write in (when it is clear); voice greets them in it. */
+async function rememberLanguage(deps: Deps, personId: string, locale: string | null, text: string): Promise<void> {
+  // A word or two ("ok", "hola") is too little to change someone's language on.
+  if (text.trim().split(/\s+/).length < 3) return;
+  const written = detectLanguage(text);
+  if (written && written !== locale) await setLocale(deps.db, personId, written);
 }
 
 /** A re-run after the reply was saved: make sure its send job exists (the first run may have died before adding it). */

@@ -36,7 +36,6 @@ export function twilioVoiceRoutes(deps: Deps) {
       const call = parseTwilioCall(form);
       const start = await beginCall(deps, call);
       c.set('failureTwiml', voiceFailureTwiml(start.language));
-      // Admission (plans, quotas) slots in here: a refusal is `{ kind: 'end', say: { text } }` in the caller's language.
       c.set('logFields', { callSid: call.callSid, outcome: start.kind, language: start.language, ...('reason' in start ? { reason: start.reason } : {}) });
       return xml(c, render({ at: { language: start.language, turn: 0 }, step: start.step }));
     })

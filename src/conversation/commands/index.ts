@@ -1,11 +1,15 @@
 import type { KnownPerson } from '../person-directory.js';
+import { manageCommand, upgradeCommand } from './billing.js';
 import type { Command } from './types.js';
 
 /**
  * Every command, in priority order (first match wins). Each family lives in its own file and is
  * listed here.
  */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  upgradeCommand,
+  manageCommand,
+];
 
 /** NFKC folds full-width letters and compatibility forms; outer punctuation and spaces are dropped. */
 export function normalizeKeyword(body: string): string {

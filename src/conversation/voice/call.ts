@@ -1,3 +1,4 @@
+import { admitCall } from '../../billing/voice.js';
 import { countCallTurn, recordCallEvent, setCallLanguage, type CallStatus } from '../../db/queries/calls.js';
 import { setLocale } from '../../db/queries/people.js';
 import type { ProviderName } from '../../db/schema.js';
@@ -19,12 +20,13 @@ export interface InboundCall {
 
 export type CallStart =
   | { kind: 'greet'; person: KnownPerson; language: Language; step: VoiceStep }
-  | { kind: 'refuse'; reason: 'hidden_number' | 'opted_out'; language: Language; step: VoiceStep };
+  | { kind: 'refuse'; reason: 'hidden_number' | 'opted_out' | 'not_included' | 'limit_reached'; language: Language; step: VoiceStep };
 
 /**
  * An incoming call: find the caller, pick the call's language (saved locale, else their country's, else
- * English), record the call, and greet. Every conversation needs a person, so a withheld number is told
- * so and the call ends.
+ * English), record the call, check their plan includes calls (billing's admitCall), and greet. Every
+ * conversation needs a person, so a withheld number is told so and the call ends; so is a caller whose
+ * plan has no calls left, with how to upgrade.
  */
 export async function beginCall(deps: Deps, call: InboundCall): Promise<CallStart> {
   if (!call.from) return { kind: 'refuse', reason: 'hidden_number', language: 'en', step: { kind: 'end', say: 'hiddenNumber' } };
@@ -40,6 +42,12 @@ export async function beginCall(deps: Deps, call: InboundCall): Promise<CallStar
     language,
   });
   if (person.optedOut) return { kind: 'refuse', reason: 'opted_out', language, step: { kind: 'end', say: 'optedOut' } };
+  // Once per call (the charge is keyed by the call SID, so a retried webhook is not charged twice).
+  const admission = await admitCall(deps, { personId: person.id, callId: call.callSid });
+  if (!admission.allowed) {
+    // The plan texts are written in English, so they are spoken in the English voice.
+    return { kind: 'refuse', reason: admission.reason, language: 'en', step: { kind: 'end', say: { text: admission.say } } };
+  }
   return { kind: 'greet', person, language, step: { kind: 'ask', say: 'greeting' } };
 }
 

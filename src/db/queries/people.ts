@@ -64,7 +64,13 @@ export async function setOptedOut(db: Kysely<Database>, personId: string, at: Da
   await db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId).execute();
 }
 
-/** The language the person asked to be spoken to in (stored in clear, like country). */
-export async function setLocale(db: Kysely<Database>, personId: string, locale: string): Promise<void> {
-  await db.updateTable('people').set({ locale }).where('id', '=', personId).execute();
+/** Saves the person's preferred language (voice greets them in it). A no-op when it is already that. */
+export async function setLocale(db: Kysely<Database>, personId: string, locale: string): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ locale })
+    .where('id', '=', personId)
+    .where((eb) => eb.or([eb('locale', 'is', null), eb('locale', '!=', locale)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
