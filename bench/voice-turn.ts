@@ -148,15 +148,37 @@ function cpuMs(child: ChildProcess): number {
   }
 }
 
-/** Server-side duration of each speech webhook, from the web process's request log, by turn key. */
-function routeTimes(logFile: string): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
-    if (!line.includes('"/twilio/voice/gather"')) continue;
-    const entry = JSON.parse(line) as { callSid: string; turn: number; ms: number };
-    times.set(`${entry.callSid}:${entry.turn}`, entry.ms);
+interface LogEntry {
+  time: string;
+  ms: number;
+  [field: string]: unknown;
+}
+
+/** A service process's JSON log lines that match. */
+function logEntries(file: string, match: (entry: LogEntry) => boolean): LogEntry[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogEntry).filter(match);
+}
+
+/**
+ * Where a turn's time went, from the two processes' logs (each line has its end time and duration): from
+ * the speech webhook's start to its `reply` job's start (message stored, job queued and picked up), the
+ * job's own work besides the LLM, and from the job's end to the webhook's answer (signal, read, TwiML).
+ */
+function turnPhases(speech: Sample[], llmTook: (s: Sample) => number) {
+  const webhooks = new Map(logEntries(webLog, (e) => e.route === '/twilio/voice/gather').map((e) => [`${e.callSid}:${e.turn}`, e]));
+  const jobs = new Map(logEntries(join(logDir, 'worker.log'), (e) => e.queue === 'reply').map((e) => [e.messageId, e]));
+  const phases = { webhookMs: [] as number[], pickupMs: [] as number[], jobOwnMs: [] as number[], answerMs: [] as number[] };
+  for (const sample of speech) {
+    const webhook = webhooks.get(sample.turnKey!);
+    const job = webhook && jobs.get(webhook.messageId);
+    if (!webhook || !job) continue;
+    const [webhookEnd, jobEnd] = [Date.parse(webhook.time), Date.parse(job.time)];
+    phases.webhookMs.push(webhook.ms - llmTook(sample));
+    phases.pickupMs.push(jobEnd - job.ms - (webhookEnd - webhook.ms));
+    phases.jobOwnMs.push(job.ms - llmTook(sample));
+    phases.answerMs.push(webhookEnd - jobEnd);
   }
-  return times;
+  return Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, stats(values)]));
 }
 
 async function main() {
@@ -200,35 +222,39 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = { web: cpuMs(web) - cpuBefore.web, worker: cpuMs(worker) - cpuBefore.worker };
 
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let the web process flush its log
-    const server = routeTimes(webLog);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let the processes flush their logs
     const samples = results.flatMap((r) => r.samples);
     const speech = samples.filter((s) => s.speech && s.path === '/twilio/voice/gather');
     const llmTook = (s: Sample) => llm.took.get(s.speech!) ?? llmMs;
+    const phases = turnPhases(speech, llmTook);
     const report = {
       date: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
       settings: { calls, turns, llmMs, replyWaitMs: Number(values['wait-ms']) },
       turnsPerSecond: round1(speech.length / seconds),
       llmActualMs: stats(speech.map(llmTook)),
-      // Turns whose answer missed the wait budget and went through filler + redirect (should be 0 here).
       // CPU each process spent per turn (its whole call share included: incoming call, status callback).
       cpuMsPerTurn: { web: round1(cpuUsed.web / speech.length), worker: round1(cpuUsed.worker / speech.length) },
+      // Turns whose answer missed the wait budget and went through filler + redirect (0 while the LLM is faster).
       heldTurns: samples.filter((s) => s.path === '/twilio/voice/reply').length,
       // What the caller waited beyond the LLM, seen from the caller (includes this process's own HTTP client).
       addedPerTurnMs: stats(speech.map((s) => s.ms - llmTook(s))),
-      // The same, from the web process's request log: the service's own time.
-      serverAddedPerTurnMs: stats(speech.filter((s) => server.has(s.turnKey!)).map((s) => server.get(s.turnKey!)! - llmTook(s))),
+      // The same from the web process's request log (`webhookMs`: the service's own time), split in phases.
+      serverPhases: phases,
       incomingCallMs: stats(samples.filter((s) => s.path === '/twilio/voice').map((s) => s.ms)),
       statusCallbackMs: stats(samples.filter((s) => s.path === '/twilio/voice/status').map((s) => s.ms)),
       endings: Object.fromEntries([...new Set(results.map((r) => r.ended))].map((e) => [e, results.filter((r) => r.ended === e).length])),
     };
     console.log(JSON.stringify(report, null, 2));
     console.error(`logs: ${logDir}`);
-    const [a, b] = [report.addedPerTurnMs, report.serverAddedPerTurnMs];
-    console.error(`\nadded per turn beyond the LLM (${llmMs} ms), seen by the caller: p50 ${a.p50} ms, p90 ${a.p90} ms, p99 ${a.p99} ms, max ${a.max} ms`);
-    console.error(`added per turn beyond the LLM, in the web process: p50 ${b.p50} ms, p90 ${b.p90} ms, p99 ${b.p99} ms, max ${b.max} ms`);
-    console.error(`(${a.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
+    const line = (name: string, x: ReturnType<typeof stats>) => console.error(`${name.padEnd(44)} p50 ${x.p50} ms, p90 ${x.p90} ms, p99 ${x.p99} ms, max ${x.max} ms`);
+    console.error('');
+    line(`added per turn beyond the LLM (${llmMs} ms), caller`, report.addedPerTurnMs);
+    line('  the same in the web process', phases.webhookMs!);
+    line('  webhook start → reply job start', phases.pickupMs!);
+    line('  reply job, besides the LLM', phases.jobOwnMs!);
+    line('  reply job end → webhook answer', phases.answerMs!);
+    console.error(`(${report.addedPerTurnMs.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
   } finally {
     await Promise.all([stopProcess(web), stopProcess(worker)]);
     await llm.close();
