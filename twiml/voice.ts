@@ -17,6 +17,8 @@ export interface Listen {
   language: string;
   /** Said while listening; the caller may talk over it. */
   prompt: Speech[];
+  /** Words and phrases the recogniser should expect (comma separated). */
+  hints?: string;
   /** Seconds of silence before Twilio gives up on the caller starting to speak. */
   timeoutS?: number;
 }
@@ -51,6 +53,7 @@ function verb(v: VoiceVerb): XmlElement {
           action: v.listen.action,
           method: 'POST',
           language: v.listen.language,
+          hints: v.listen.hints,
           speechTimeout: 'auto',
           timeout: v.listen.timeoutS ?? DEFAULT_LISTEN_TIMEOUT_S,
           // Silence posts to the action too, so the service (not Twilio's fall-through) decides what follows.

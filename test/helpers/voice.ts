@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { PHRASES } from '../../src/conversation/voice/phrases.js';
+import type { Language } from '../../src/util/language.js';
 import { walkCall, type Caller, type Heard, type Transport, type WalkResult } from '../../src/dev/twiml-walker.js';
 import { PUBLIC_URL, SERVICE_NUMBER, type Harness } from './harness.js';
+
+/** What a call in this language opens with: the greeting, then the offer of the other language in its own voice. */
+export const greeting = (language: Language): string[] => [PHRASES[language].greeting, PHRASES[language === 'en' ? 'es' : 'en'].languageOffer];
 
 export const newCallSid = () => `CA${randomBytes(16).toString('hex')}`;
 

@@ -4,7 +4,7 @@ import { texts } from '../../src/billing/texts.js';
 import { PHRASES } from '../../src/conversation/voice/phrases.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
-import { placeCall } from '../helpers/voice.js';
+import { greeting, placeCall } from '../helpers/voice.js';
 
 describe('voice call admission (plans)', () => {
   let h: Harness;
@@ -35,6 +35,6 @@ describe('voice call admission (plans)', () => {
     }).execute();
     h.openai.script({ kind: 'text', text: 'Premium answer.' });
     const call = await placeCall(h, { from, lines: ['hello', 'bye'] });
-    expect(call.said).toEqual([PHRASES.en.greeting, 'Premium answer.', PHRASES.en.goodbye]);
+    expect(call.said).toEqual([...greeting('en'), 'Premium answer.', PHRASES.en.goodbye]);
   });
 });

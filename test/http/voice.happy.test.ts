@@ -4,7 +4,7 @@ import { VOICE_PROMPT_NOTE } from '../../src/conversation/voice/shape-speech.js'
 import { aad, openSealedText, unwrapDataKey } from '../../src/crypto/envelope.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
-import { placeCall } from '../helpers/voice.js';
+import { greeting, placeCall } from '../helpers/voice.js';
 
 describe('voice call (happy path)', () => {
   let h: Harness;
@@ -26,7 +26,7 @@ describe('voice call (happy path)', () => {
 
     expect(call.ended).toBe('hangup');
     expect(call.said).toEqual([
-      PHRASES.en.greeting,
+      ...greeting('en'),
       'Nice to meet you, Ana.',
       'Water is best. See cdc.gov for more.',
       'Your name is Ana.',
@@ -77,12 +77,12 @@ describe('voice call (happy path)', () => {
   it('reprompts once after silence, then says goodbye and hangs up', async () => {
     const call = await placeCall(h, { from: randomUsNumber(), lines: ['', ''] });
     expect(call.ended).toBe('hangup');
-    expect(call.said).toEqual([PHRASES.en.greeting, PHRASES.en.reprompt, PHRASES.en.silenceGoodbye]);
+    expect(call.said).toEqual([...greeting('en'), PHRASES.en.reprompt, PHRASES.en.silenceGoodbye]);
   });
 
   it('forgives one silence: speech after a reprompt continues the call', async () => {
     h.openai.script({ kind: 'text', text: 'Yes, I am here.' });
     const call = await placeCall(h, { from: randomUsNumber(), lines: ['', 'Are you there?', '', ''] });
-    expect(call.said).toEqual([PHRASES.en.greeting, PHRASES.en.reprompt, 'Yes, I am here.', PHRASES.en.reprompt, PHRASES.en.silenceGoodbye]);
+    expect(call.said).toEqual([...greeting('en'), PHRASES.en.reprompt, 'Yes, I am here.', PHRASES.en.reprompt, PHRASES.en.silenceGoodbye]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHRASES } from '../../src/conversation/voice/phrases.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
-import { placeCall } from '../helpers/voice.js';
+import { greeting, placeCall } from '../helpers/voice.js';
 
 describe('voice call language', () => {
   let h: Harness;
@@ -41,7 +41,7 @@ describe('voice call language', () => {
 
     const first = await placeCall(h, { from, lines: ['En español, por favor', '¿Me puedes ayudar?', 'Adiós'] });
 
-    expect(first.said).toEqual([PHRASES.en.greeting, PHRASES.es.switched, 'Hola, claro que sí.', PHRASES.es.goodbye]);
+    expect(first.said).toEqual([...greeting('en'), PHRASES.es.switched, 'Hola, claro que sí.', PHRASES.es.goodbye]);
     expect(first.heard[1]).toMatchObject({ voice: 'Polly.Lupe-Neural', language: 'es-US' });
     expect(first.caller.listens.map((l) => l.language)).toEqual(['en-US', 'es-US', 'es-US']);
     expect(h.openai.requests.length - llmCalls).toBe(1);

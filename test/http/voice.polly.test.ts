@@ -24,8 +24,10 @@ describe('voice prompts with Amazon Polly configured', () => {
     const first = await placeCall(h, { from: '+34612345670', lines: [] });
     // The first caller never waits on Polly.
     expect(first.heard[0]).toMatchObject({ kind: 'say', text: PHRASES.es.greeting, voice: 'Polly.Lupe-Neural' });
-    await polly.waitForCount(1);
-    expect(polly.requests[0]).toMatchObject({ Text: PHRASES.es.greeting, VoiceId: 'Lupe', Engine: 'neural', LanguageCode: 'es-US', OutputFormat: 'mp3' });
+    // The greeting and the offer of English (in the English voice) are synthesised in the background.
+    await polly.waitForCount(2);
+    expect(polly.requests).toContainEqual(expect.objectContaining({ Text: PHRASES.es.greeting, VoiceId: 'Lupe', Engine: 'neural', LanguageCode: 'es-US', OutputFormat: 'mp3' }));
+    expect(polly.requests).toContainEqual(expect.objectContaining({ Text: PHRASES.en.languageOffer, VoiceId: 'Joanna', LanguageCode: 'en-US' }));
 
     const second = await placeCall(h, { from: '+34612345671', lines: [] });
     const third = await placeCall(h, { from: '+34612345672', lines: [] });
@@ -47,8 +49,8 @@ describe('voice prompts with Amazon Polly configured', () => {
     const before = polly.requests.length;
     await h.deps.voice.prompts.warm();
     const after = polly.requests.length;
-    // The Spanish greeting above was already cached.
-    expect(after - before).toBe(LANGUAGES.length * PHRASE_KEYS.length - 1);
+    // The Spanish greeting and the English offer above were already cached.
+    expect(after - before).toBe(LANGUAGES.length * PHRASE_KEYS.length - 2);
     await h.deps.voice.prompts.warm();
     expect(polly.requests.length).toBe(after);
     expect(h.deps.voice.prompts.speech('de', 'goodbye')).toEqual({ kind: 'play', url: `${PUBLIC_URL}/audio/prompts/${promptFileName('de', 'goodbye')}` });

@@ -3,7 +3,7 @@ import { PHRASES } from '../../src/conversation/voice/phrases.js';
 import { TWILIO_WEBHOOK_TIMEOUT_MS } from '../../src/dev/twiml-walker.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
-import { placeCall } from '../helpers/voice.js';
+import { greeting, placeCall } from '../helpers/voice.js';
 
 const LLM_MS = 10_000;
 const BUDGET_MS = 4_000;
@@ -24,7 +24,7 @@ describe('voice call with a slow LLM', () => {
     const call = await placeCall(h, { from: randomUsNumber(), lines: ['Tell me something that takes a while'] });
     const answeredAt = performance.now();
 
-    expect(call.said).toEqual([PHRASES.en.greeting, PHRASES.en.filler1, PHRASES.en.filler2, 'Here is the answer you waited for.']);
+    expect(call.said).toEqual([...greeting('en'), PHRASES.en.filler1, PHRASES.en.filler2, 'Here is the answer you waited for.']);
     expect(call.requests.map((r) => new URL(r.url).pathname)).toEqual([
       '/twilio/voice', '/twilio/voice/gather', '/twilio/voice/reply', '/twilio/voice/reply', '/twilio/voice/status',
     ]);
@@ -54,7 +54,7 @@ describe('voice call whose answer never comes in time', () => {
     // While the caller hears the first filler, time moves past the turn's limit.
     const onHear = (heard: { kind: string; text?: string }) => heard.text === PHRASES.en.filler1 && h.clock.advance(60_000);
     const call = await placeCall(h, { from: randomUsNumber(), lines: ['Are you stuck?'], onHear });
-    expect(call.said).toEqual([PHRASES.en.greeting, PHRASES.en.filler1, PHRASES.en.gaveUp]);
+    expect(call.said).toEqual([...greeting('en'), PHRASES.en.filler1, PHRASES.en.gaveUp]);
     expect(call.requests.map((r) => new URL(r.url).pathname)).toEqual(['/twilio/voice', '/twilio/voice/gather', '/twilio/voice/reply', '/twilio/voice/status']);
   });
 });

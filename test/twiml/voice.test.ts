@@ -12,15 +12,15 @@ const voice = {
 const render = (at: CallPosition, step: VoiceStep) => voiceResponse(voiceVerbs(voice, at, step));
 
 describe('voice TwiML', () => {
-  it('greets inside a speech <Gather> that posts turn 1 in the call’s language, even on silence', () => {
+  it('greets inside a speech <Gather> that posts turn 1 in the call’s language, even on silence, and offers English in its own voice', () => {
     expect(render({ language: 'es', turn: 0 }, { kind: 'ask', say: 'greeting' })).toMatchInlineSnapshot(
-      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=1&amp;lang=es" method="POST" language="es-US" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Lupe-Neural" language="es-US">Hola, está hablando con un asistente de inteligencia artificial. ¿En qué puedo ayudarle hoy?</Say></Gather></Response>"`,
+      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=1&amp;lang=es" method="POST" language="es-US" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Lupe-Neural" language="es-US">Hola, está hablando con un asistente de inteligencia artificial. ¿En qué puedo ayudarle hoy?</Say><Say voice="Polly.Joanna-Neural" language="en-US">For English, say English.</Say></Gather></Response>"`,
     );
   });
 
   it('speaks an answer (escaped) and listens for the next turn', () => {
     expect(render({ language: 'en', turn: 3 }, { kind: 'answer', text: 'Salt & pepper <3 "fine"' })).toMatchInlineSnapshot(
-      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=4&amp;lang=en" method="POST" language="en-US" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">Salt &amp; pepper &lt;3 &quot;fine&quot;</Say></Gather></Response>"`,
+      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=4&amp;lang=en" method="POST" language="en-US" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">Salt &amp; pepper &lt;3 &quot;fine&quot;</Say></Gather></Response>"`,
     );
   });
 
@@ -32,7 +32,7 @@ describe('voice TwiML', () => {
 
   it('reprompts after a silence with the quiet flag, so a second silence ends the call', () => {
     expect(render({ language: 'pt', turn: 1 }, { kind: 'ask', say: 'reprompt', quiet: true })).toMatchInlineSnapshot(
-      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=pt&amp;quiet=1" method="POST" language="pt-BR" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Camila-Neural" language="pt-BR">Desculpe, não ouvi nada. O que você gostaria de perguntar?</Say></Gather></Response>"`,
+      `"<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=pt&amp;quiet=1" method="POST" language="pt-BR" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Camila-Neural" language="pt-BR">Desculpe, não ouvi nada. O que você gostaria de perguntar?</Say></Gather></Response>"`,
     );
   });
 
@@ -44,7 +44,7 @@ describe('voice TwiML', () => {
 
   it('speaks a crisis answer in full, connects the caller to the hotline, then stays on the line', () => {
     expect(render({ language: 'en', turn: 1 }, { kind: 'answer', text: 'You are not alone.', dial: '+18002738255' })).toMatchInlineSnapshot(
-      `"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna-Neural" language="en-US">You are not alone.</Say><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m connecting you now. Please stay on the line.</Say><Dial timeout="30"><Number>+18002738255</Number></Dial><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=en" method="POST" language="en-US" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m still here if you&apos;d like to talk.</Say></Gather></Response>"`,
+      `"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna-Neural" language="en-US">You are not alone.</Say><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m connecting you now. Please stay on the line.</Say><Dial timeout="30"><Number>+18002738255</Number></Dial><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=en" method="POST" language="en-US" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m still here if you&apos;d like to talk.</Say></Gather></Response>"`,
     );
   });
 

@@ -1,12 +1,13 @@
 import type { Language } from '../../util/language.js';
 
 /**
- * Every fixed sentence a caller can hear, per language. Fixed texts are what Polly synthesises once and
+ * Every fixed sentence a caller can hear, per language. `languageOffer` is spoken in its own language
+ * after the greeting of a call in another one ("Para español, diga español." on an English call). Fixed texts are what Polly synthesises once and
  * caches; anything the model says is spoken with <Say>. The greeting says it is an AI, before anything else.
  */
 export const PHRASE_KEYS = [
   'greeting', 'reprompt', 'silenceGoodbye', 'goodbye', 'filler1', 'filler2', 'filler3', 'gaveUp',
-  'switched', 'optedOut', 'hiddenNumber', 'connecting', 'stillHere', 'apology',
+  'switched', 'optedOut', 'hiddenNumber', 'connecting', 'stillHere', 'apology', 'languageOffer',
 ] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 
@@ -28,6 +29,7 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     connecting: "I'm connecting you now. Please stay on the line.",
     stillHere: "I'm still here if you'd like to talk.",
     apology: 'Sorry, something went wrong on our side. Please call again in a few minutes. Goodbye.',
+    languageOffer: 'For English, say English.',
   },
   es: {
     greeting: 'Hola, está hablando con un asistente de inteligencia artificial. ¿En qué puedo ayudarle hoy?',
@@ -44,6 +46,7 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     connecting: 'Le estoy conectando ahora. Por favor, no cuelgue.',
     stillHere: 'Sigo aquí si quiere hablar.',
     apology: 'Lo siento, algo ha fallado por nuestra parte. Vuelva a llamar en unos minutos. Adiós.',
+    languageOffer: 'Para español, diga español.',
   },
   fr: {
     greeting: "Bonjour, vous parlez avec un assistant d'intelligence artificielle. Comment puis-je vous aider aujourd'hui ?",
@@ -60,6 +63,7 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     connecting: 'Je vous mets en relation. Restez en ligne, s’il vous plaît.',
     stillHere: 'Je suis toujours là si vous voulez parler.',
     apology: "Désolé, un problème est survenu de notre côté. Rappelez dans quelques minutes. Au revoir.",
+    languageOffer: 'Pour le français, dites français.',
   },
   pt: {
     greeting: 'Olá, você está falando com um assistente de inteligência artificial. Como posso ajudar hoje?',
@@ -76,6 +80,7 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     connecting: 'Estou conectando você agora. Por favor, fique na linha.',
     stillHere: 'Continuo aqui se quiser conversar.',
     apology: 'Desculpe, algo deu errado do nosso lado. Ligue novamente em alguns minutos. Tchau.',
+    languageOffer: 'Para português, diga português.',
   },
   de: {
     greeting: 'Hallo, Sie sprechen mit einem KI-Assistenten. Wie kann ich Ihnen heute helfen?',
@@ -92,5 +97,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     connecting: 'Ich verbinde Sie jetzt. Bitte bleiben Sie dran.',
     stillHere: 'Ich bin noch da, wenn Sie reden möchten.',
     apology: 'Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte rufen Sie in ein paar Minuten wieder an. Auf Wiederhören.',
+    languageOffer: 'Für Deutsch, sagen Sie Deutsch.',
   },
 };

@@ -22,6 +22,15 @@ export interface CallPosition {
   turn: number;
 }
 
+/**
+ * The other language a greeting offers, in that language's own voice: Spanish on an English call (the
+ * largest group of callers who may not follow English on a US line), English on any other.
+ */
+const offeredLanguage = (language: Language): Language => (language === 'en' ? 'es' : 'en');
+
+// Help the recogniser with the words that steer the call itself (it listens in the call's language).
+const CALL_HINTS = 'español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós';
+
 // Long enough for a hotline to pick up; after it the caller comes back to the assistant.
 const DIAL_TIMEOUT_S = 30;
 
@@ -31,11 +40,12 @@ export function voiceVerbs(voice: { prompts: PromptAudio; urls: VoiceUrls }, at:
   const prompt = (key: PhraseKey) => voice.prompts.speech(at.language, key);
   const listen = (speech: Speech[], quiet = false): VoiceVerb => ({
     kind: 'listen',
-    listen: { action: voice.urls.gather({ turn: at.turn + 1, language: at.language, quiet }), language: profile.locale, prompt: speech },
+    listen: { action: voice.urls.gather({ turn: at.turn + 1, language: at.language, quiet }), language: profile.locale, hints: CALL_HINTS, prompt: speech },
   });
 
   switch (step.kind) {
     case 'ask':
+      if (step.say === 'greeting') return [listen([prompt('greeting'), voice.prompts.speech(offeredLanguage(at.language), 'languageOffer')])];
       return [listen([prompt(step.say)], step.quiet)];
     case 'answer':
       if (!step.dial) return [listen(step.text ? [say(step.text)] : [])];
