@@ -28,9 +28,7 @@ export function twilioVoiceRoutes(deps: Deps) {
   };
 
   return new Hono<AppEnv>()
-    .use('/voice', twilioBodyLimit)
-    .use('/voice/*', twilioBodyLimit)
-    .post('/voice', async (c) => {
+    .post('/voice', twilioBodyLimit, async (c) => {
       c.set('failureTwiml', voiceFailureTwiml());
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const call = parseTwilioCall(form);
@@ -39,7 +37,7 @@ export function twilioVoiceRoutes(deps: Deps) {
       c.set('logFields', { callSid: call.callSid, outcome: start.kind, language: start.language, ...('reason' in start ? { reason: start.reason } : {}) });
       return xml(c, render({ at: { language: start.language, turn: 0 }, step: start.step }));
     })
-    .post('/voice/gather', async (c) => {
+    .post('/voice/gather', twilioBodyLimit, async (c) => {
       c.set('failureTwiml', voiceFailureTwiml());
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const state = parseTurnState(c.req.query());
@@ -49,7 +47,7 @@ export function twilioVoiceRoutes(deps: Deps) {
       c.set('logFields', { callSid: call.callSid, turn: state.turn, messageId: turn.messageId, outcome: turn.outcome, step: turn.step.kind, language: turn.at.language });
       return xml(c, render(turn));
     })
-    .post('/voice/reply', async (c) => {
+    .post('/voice/reply', twilioBodyLimit, async (c) => {
       c.set('failureTwiml', voiceFailureTwiml());
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const state = parseTurnState(c.req.query());
@@ -59,7 +57,7 @@ export function twilioVoiceRoutes(deps: Deps) {
       c.set('logFields', { callSid: call.callSid, turn: state.turn, wait: state.wait, messageId: turn.messageId, outcome: turn.outcome, step: turn.step.kind });
       return xml(c, render(turn));
     })
-    .post('/voice/status', async (c) => {
+    .post('/voice/status', twilioBodyLimit, async (c) => {
       c.set('failureTwiml', EMPTY_RESPONSE);
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const update = parseTwilioCallStatus(form);
