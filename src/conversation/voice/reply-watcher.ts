@@ -68,7 +68,9 @@ export function createReplyWatcher(options: ReplyWatcherOptions): ReplyWatcher {
       await events.waitUntilReady();
     })().catch((error: Error) => {
       // Try again on the next call; meanwhile waiters fall back to reading Postgres at their deadline.
-      listening = undefined;
+      void events?.close().catch(() => undefined);
+      connection?.disconnect();
+      [events, connection, listening] = [undefined, undefined, undefined];
       options.log.warn({ err: error.message }, 'reply watcher could not start');
       throw error;
     }));
