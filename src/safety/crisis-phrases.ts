@@ -30,8 +30,12 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(kill|killing|killed|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|gas) (myself|my+self|meself|mself|myslef)',
       '(kill|killing|end|ending|unalive|hang|hanging|shoot) (herself|himself|themselves|themself)',
       'kms', 'suicid*', 'unalive*', 'sewer+slide', 'sewerslide', 'comit sudoku', 'toaster bath',
-      '(want|wanna|wana|ready|deserve|wish|wishing|long|longing|just+want|going) to? die', 'want to be dead',
-      '(end|ending|take|taking|ended|took) (my|her|his|their) own? life', '(end|ending) it (all|tonight|today|now|forever)', `${WANT_EN} to? end it $`, '(i|to) end it $',
+      '(want|wants|wanted|wanna|wana|ready|deserve|wish|wishing|long|longing|just+want|going) to? die', 'want to be dead',
+      '(end|ending|take|taking|ended|took) (my|her|his|their) own? life', '(end|ending) (it|everything) (all|tonight|today|now|forever)', `${WANT_EN} to? end (it|everything)`, '(i|to|and|just) end it $', 'end everything', '(want|wanna|wish|rather|just+want) to? (not|stop) (exist|existing|be+alive|living)', 'not exist anymore',
+      '(drive|crash|driving|crashing|drove) (my+car|myself|into) ~3 (wall|tree|traffic|bridge|oncoming|truck)', '(how+to|ways+to|how+do+you|how+do+i) (kill|hang|shoot|poison|drown|unalive|off) (yourself|myself|oneself|urself|yourselves)',
+      '(wont|not|wil+not|never) be (alive|here|around) (tomorrow|much+longer|by+morning|next+week|anymore)', '(dont+think|doubt) ~2 be (alive|here|around) (tomorrow|much+longer|by+morning|next+week)',
+      '(think|thinking|thought|thoughts) (about|of) (dying|death|my+death|not+being+here)', '(rather|prefer+to|prefer) ~1 (be+dead|die|not+exist|not+be+alive)',
+      'sleep (forever|and+never|and+not+wake)', '(dont|do+not) want to wake up', 'nothing (left)? to live for', 'ways to (die|kill+myself|end+it|end+my+life)', '(pils|pils+does+it+take) to (die|kill+me|end+it)',
       '(better|happier) off (dead|without+me)', 'be (better|happier) ~4 (dead|without+me|if+i+was+gone|if+i+wasnt+here)', 'happier if i (killed|was+dead|died|was+gone)',
       'wish ~3 (dead|never+born|never+been+born)', '(wish|want|wanna|hope|pray) ~7 (never|not|dont) wake up',
       '(dont|do+not|no+longer) want to (be+alive|exist|live+anymore|live+any+more|keep+living|go+on|be+here+anymore)',
@@ -42,37 +46,38 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(nobody|no+one|noone|none+of+them) ~4 (mis|care|notice) ~3 (if|when) ~3 (gone|dead|die|died|disappeared)',
       '(overdose|od|overdosing) on purpose', 'goodbye (leter|leters|note|notes) ~3 (family|kids|everyone|mom)',
       // es
-      '(quiero|quisiera|deseo|ganas+de|voy+a|pienso+en|prefiero|me+gustaria) (morir|morirme|matarme|suicidarme|quitarme+la+vida)', '^ (morir|matarme) ', 'me quiero morir', 'me voy a matar',
+      '(quiero|quisiera|deseo|ganas+de|voy+a|pienso+en|pensando+en|pense+en|prefiero|me+gustaria) (morir|morirme|matarme|suicidarme|quitarme+la+vida)', '^ (morir|matarme) ', 'me quiero morir', 'me voy a matar',
       'se (quiere|va+a) (matar|morir|suicidar)', '(quitarme|quitar) la vida', '(acabar|terminar) con mi vida', '(ya)? no quiero (vivir|seguir+viviendo|estar+viva|estar+vivo)',
       'mejor (muerta|muerto)', 'ojala ~2 (muerta|muerto)', 'no tiene sentido ~2 (vivir|seguir)', 'sin (razon|razones|motivo) para vivir',
-      '(dormir|dormirme) y no despertar', 'no despertar (nunca|jamas|mas)', 'nadie me (extranaria|echaria)',
+      '(dormir|dormirme) y no despertar', 'no despertar (nunca|jamas|mas)', 'nadie me (extranaria|echaria)', 'no quiero despertar*', '(dejar|deje) de existir', 'no existir', 'no vale la pena (vivir|seguir)',
       // fr
       '(veux|jveux|voudrais|envie+de|vais|pense+a|penser+a|prefere|prefererais) (mourir|me+tuer|mtuer|me+suicider|en+finir|me+foutre+en+lair|disparaitre+pour+toujours)',
-      '(veut|va) (mourir|se+tuer|se+suicider|en+finir)', 'fin a (mes|ses) jours', '(veux|veut) plus vivre', 'envie de vivre', 'mieux (mort|morte|sans+moi)',
+      '(veut|va) (mourir|se+tuer|se+suicider|en+finir)', 'fin a (mes|ses) jours', '(veux|veut) plus vivre', '(plus|pas) envie de vivre', '(veux+pas|veux+plus) me reveiller', '(ne+plus|plus) exister', 'mieux (mort|morte|sans+moi)',
       'personne ne me (regreterait|manquerait|regretera)', '(si|quand) je (mourais|meurs|disparaisais)',
       // pt
-      '(quero|vou|penso+em|vontade+de|queria) (morer|me+matar|matar+me|suicidar|me+suicidar|sumir+para+sempre)', '(quer|vai) se matar',
+      '(quero|vou|penso+em|pensando+em|pensei+em|vontade+de|queria) (morer|me+matar|matar+me|suicidar|me+suicidar|sumir+para+sempre)', '(quer|vai) se matar',
       'nao quero (mais+viver|viver+mais)', 'acabar com a? minha vida', 'tirar a? minha (propria)? vida', 'melhor (morta|morto)',
-      'ninguem (sentiria|vai+sentir|ia+sentir) (minha)? falta',
+      'ninguem (sentiria|vai+sentir|ia+sentir) (minha)? falta', 'nao vale a pena viver', '(deixar|parar) de existir', 'nao quero (mais)? acordar',
       // de
       '(will|mochte|moechte|wil) (sterben|tot+sein)', '(mich|sich) (umbringen|toten|erhangen|erschiesen|das+leben+nehmen)', 'bringe mich ~2 um',
       'selbstmord*', 'suizid*', 'freitod', '(nicht+mehr|nie+mehr) leben (will|mochte|wollen)', '(will|mochte|wil) (nicht+mehr|nie+mehr) leben',
-      '(meinem|mein) leben ~2 (ende|beenden)', '(mir|sich) das leben nehmen', 'besser tot', 'niemand ~3 vermisen',
+      '(meinem|mein) leben ~2 (ende|beenden)', '(mir|sich) das leben nehmen', 'besser tot', 'niemand ~3 vermisen', '(nach|daran|will|mochte|werde|plane|versuche|versucht|wil) ~1 (mich|sich) (umzubringen|zu+toten)', 'das leben zu nehmen', 'lebensmude', 'nicht mehr existieren', '(will|mochte) nicht mehr aufwachen', 'mir (was|etwas) antun',
     ],
     weak: [
       '(cant|canot|can+not) (go+on|keep+going|do+this|take+it|take+this|handle+this) (anymore|any+more|no+more)',
-      'want to (disappear|vanish) (forever|for+good)', '(pils|rope|gun) (ready|saved|stockpiled)', 'tonight is the night',
+      'want to (disappear|vanish) (forever|for+good)', '(pils|rope|gun) (ready|saved|stockpiled)', 'tonight is the night', 'said (my|our) goodbyes', '(im|i+am) (a|such+a) burden', 'want (it|everything) (all)? to (end|stop)', '(cant|canot) live like this', 'end (my|the) (suffering|pain)',
+      'soy una carga', 'quiero que todo (termine|acabe)', 'hat (alles)? keinen sinn mehr', 'sou um peso', 'je suis un fardeau',
       'ya no (puedo|aguanto) mas', '(je+nen|jen|je+ne) peux plus', 'nao aguento mais', 'ich kann nicht mehr',
     ],
   },
   self_harm: {
     strong: [
       '(cut|cutting|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|starve|starving|hit|hitting|punch|punching|bite|biting|stab|stabbing) (myself|my+self|meself)',
-      'self harm*', 'selfharm*', 'self injur*', 'self mutilat*', '(been|started|start|cutting) cutting again', 'cutting again',
+      '(burn*|cut|cuting|hurt|scratch*|hit|punch*|bit|bite|stab*) ~6 on purpose', 'self harm*', 'selfharm*', 'self injur*', 'self mutilat*', '(been|started|start|cutting) cutting again', 'cutting again', '(only+thing|helps|urge|urges|stop|relapse|relapsed|started) ~3 cutting $',
       '(cut|slit|slice|cutting|sliting) (my|the)? (wrist|wrists|arm|arms|thigh|thighs|veins|vein)',
       '(relapse|relapsed) ~3 (cutting|self+harm|selfharm)', '(scratch|scratching|pick|picking) ~3 (until|til|till) ~2 bled*',
       // es
-      'cortarme', 'me corte (otra+vez|de+nuevo|los+brazos|las+munecas|las+venas|las+piernas)', 'me estoy cortando', 'me corto',
+      'cortarme', '(estado|estoy|sigo|volvi+a) cortando', 'cortando (los|mis) (brazos|munecas|piernas)', 'me corte (otra+vez|de+nuevo|los+brazos|las+munecas|las+venas|las+piernas)', 'me estoy cortando', 'me corto',
       '(hacerme|me+hago|me+hice) dano', '(lastimarme|me+lastimo|quemarme|me+quemo)', 'autolesion*',
       // fr
       'me (scarifie|scarifier|faire+du+mal|fais+du+mal|fait+du+mal|couper|blesser+expres|brule+expres)', 'scarifi*', 'automutil*', 'me suis ~1 (coupe|coupee)',
@@ -86,7 +91,7 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
   violence: {
     strong: [
       `${INTENT_EN} ~1 (kill|killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|hurt|hurting|harm|harming|beat|poison|poisoning|choke|drown|smother|smothering|shake|shaking) ${PEOPLE_EN}`,
-      '(shoot|shooting) up (my|the|a|this) (school|ofice|work|church|mall|place|class)', `${INTENT_EN} (murder|stab|strangle) `,
+      '(shoot|shooting) up (my|the|a|this) (school|ofice|work|church|mall|place|class)', '(stab|shoot|strangle|murder|kill) (someone|somebody|people|everyone|everybody)',
       // es
       '(voy+a|quiero|ganas+de|pienso+en|podria) (matar+a|matarlo|matarla|matarlos|apunalar*|hacerle+dano|lastimar+a|golpear+a)', 'quiero (matarlo|matarla)',
       'miedo de (hacerle+dano|lastimar|matar) a (mi|mis)',
@@ -105,7 +110,8 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
     strong: [
       `${ABUSER_EN} ~2 (hits|hit|beats|beat|chokes|choked|strangled|strangles|kicked|kicks|punched|punches|slapped|slaps|pushed|shoved|raped|rapes|abuses|abused|hurts|hurt|threatens|threatened|touches|touched|molested|burned|burns) me`,
       `${PARTNER_EN} ~2 (is|s|will|wil|gonna|going+to|is+going+to|might|wants+to|tried+to|tries+to|said|says|swore|promised) ~2 kill me`,
-      'threat* ~3 (kill|hurt|harm) me', '(being|been|was|were|got|im|am|get|getting) (abused|raped|molested|sexualy+asaulted|asaulted|beaten|traficked)',
+      'threat* ~3 (kill|hurt|harm) me', `${ABUSER_EN} ~2 (hitting|beating|choking|hurting|strangling|kicking|punching|slapping|raping|abusing) me`,
+      'forced me ~3 (sex|have+sex|do+things|to+do+sexual)', 'made me have sex', `${PARTNER_EN} ~2 (is|gets|getting|becomes) violent`, '(locked|locks) me (in|up|inside)', '(being|been|was|were|got|im|am|get|getting) (abused|raped|molested|sexualy+asaulted|asaulted|beaten|traficked)',
       'sexualy (abused|asaulted|abusing)', '(raped|molested) me', 'domestic (violence|abuse)', '(afraid|scared|terified) (of|to+go) ~2 (husband|boyfriend|partner|him|home)',
       // es
       'me (pega|pego|golpea|golpeo|golpean|pegan|maltrata|maltrato|viola|violo|violaron|ahorca|ahorco|empuja|empujo|patea|pateo)', 'amenazo con (matarme|hacerme+dano|pegarme)',
@@ -116,7 +122,7 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       // pt
       'me (bate|bateu|agride|agrediu|espanca|espancou|estuprou|violentou|ameaca|ameacou|chutou|empurou|enforcou)', '(ameaca|ameacou) ~2 (matar|me+matar)', 'violencia domestica', 'medo de (voltar+para+casa|meu+marido|ele)',
       // de
-      '(schlagt|schlug|verprugelt|tritt|wurgt|bedroht|vergewaltigt|misbraucht|mishandelt) mich', 'hat mich (geschlagen|vergewaltigt|misbraucht|gewurgt|getreten|bedroht|verprugelt)',
+      '(schlagt|schlug|verprugelt|tritt|wurgt|bedroht|vergewaltigt|misbraucht|mishandelt) mich', 'hat mich ~1 (geschlagen|vergewaltigt|misbraucht|gewurgt|getreten|bedroht|verprugelt)',
       '(gedroht|droht) ~2 (umzubringen|toten|umbringen)', 'hausliche gewalt', 'hat mir ~3 (getreten|geschlagen)', 'angst vor (meinem+man|meinem+freund|ihm)',
     ],
     weak: ['(wont|doesnt) let me (leave|go+out|see+my)', 'takes my phone ~3 (wont|doesnt)'],
@@ -131,23 +137,24 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(havent|have+not|not|dont|cant|didnt|no+longer) (felt|feel|feeling) ~2 (baby|babys|him|her|kicks|movement|movements)',
       '(water|waters) (broke|broken|has+broken|just+broke)', 'chest (pain*|hurts|tight*|presure)',
       '(severe|bad|worst|teribl|terible|pounding) headache ~4 (vision|seing+spots|blury|blured|swelling|swolen)', '(blury|blured) vision', 'seing spots',
-      'seizur*', 'convuls*', '(unconscious|unresponsive|wont+wake+up|not+waking+up|cant+wake+him|cant+wake+her|cant+wake+them)', '(lips|face|skin|baby|fingers) ~2 (turning|turned|is|are|going) blue',
+      'gasping for (air|breath)', '(cant|canot) catch my breath', '(throat|airway) ~2 (closing|swelling|swolen)', '(vomiting|throwing+up|coughing+up|coughing) blod', 'fel down the stairs', 'seizur*', 'convuls*', '(unconscious|unresponsive|wont+wake+up|not+waking+up|cant+wake+him|cant+wake+her|cant+wake+them)', '(lips|face|skin|baby|fingers) ~2 (turning|turned|is|are|going) blue', '(turning|turned|going) blue', '(wont|not|isnt|doesnt|cant) (respond|responding|wake+up|waking+up)',
+      '(drank|swallowed|ingested|ate|drink|swallow) ~2 (bleach|poison|antifreze|detergent|battery|batteries|drain+cleaner|pils|medicine|medication|tablets)', 'poisoned',
       '(im|i+am|hes|shes|baby+is|he+is|she+is|is) choking', '(having|had|think+im+having|is+having) a? (stroke|heart+atack)', 'anaphyla*',
       // es
       '(sangro|sangrando|sangrado|sangre) ~2 (mucho|abundante|fuerte|sin+parar|demasiado|no+para|por+todos+lados)', 'hemoragia*',
       'no (puedo|logro|consigo|puede) respirar', '(no|deja+de|dejo+de) respira', '(tome|tomo|se+tomo) ~2 (demasiadas|muchas|todas+las) (pastillas|pildoras|medicinas|tabletas)',
-      'sobredosis', '(bebe) ~2 no se (mueve|mueva|ha+movido)', '(se+me+rompio|rompi|rompio|se+rompio) ~1 (la+fuente|fuente|aguas|la+bolsa)', 'dolor ~3 pecho',
+      'sobredosis', '(trago|tomo|bebio|se+tomo|se+trago) ~2 (cloro|veneno|lejia|pastillas|medicinas)', '(bebe) ~2 no se (mueve|mueva|ha+movido)', '(se+me+rompio|rompi|rompio|se+rompio) ~1 (la+fuente|fuente|aguas|la+bolsa)', 'dolor ~3 pecho',
       '(desmayo|desmaye|desmayada|desmayado|inconsciente)', 'no (despierta|responde|reacciona)',
       // fr
       '(saigne|saignement|saignements|sang) ~2 (beaucoup|abondant*|fort|enormement|sans+arret|trop|partout)', '(narive|arive) pas a respirer', '(ne+peux|peux) (pas|plus) respirer',
-      'pris trop de (medicaments|cachets|comprimes|pilules)', 'surdose', 'bebe ~1 ne bouge (plus|pas)', 'perdu les eaux', 'crise depilepsie', 'inconscient*', 'ne respire (pas|plus)', 'douleur* ~2 poitrine',
+      'pris trop de (medicaments|cachets|comprimes|pilules)', 'surdose', 'avale ~2 (medicaments|cachets|comprimes|javel|poison|pile)', 'bebe ~1 ne bouge (plus|pas)', 'perdu les eaux', 'crise depilepsie', 'inconscient*', 'ne respire (pas|plus)', 'douleur* ~2 poitrine',
       // pt
-      '(sangrando|sangramento|sangrar|sangue) ~2 (muito|forte|demais|sem+parar|intenso)', 'nao (consigo|consegue|da+pra) respirar', 'nao respira',
+      '(sangrando|sangramento|sangrar|sangue) ~2 (muito|forte|demais|sem+parar|intenso)', 'nao (consigo|consegue|da+pra) respirar', 'nao respira', 'nao (esta|ta)? respirando', '(engoliu|bebeu|tomou) ~2 (agua+sanitaria|veneno|remedios|comprimidos)',
       'tomei (remedios|comprimidos|pilulas|remedio) demais', 'tomei (muitos|muitas|todos+os|todas+as) (remedios|comprimidos|pilulas)', 'bebe ~2 nao (se+mexe|mexe|se+mexeu)',
       'bolsa (estourou|rompeu)', 'desmai*', 'dor no peito',
       // de
-      '(blute|blutung|blutungen|bluten) ~2 (stark|sehr|viel|heftig)', 'starke blutung*', '(kann+nicht|kann+kaum|bekome+keine|krieg+keine|kriege+keine) (atmen|luft)',
-      'zu viele tableten', 'uberdosis', 'baby ~1 bewegt sich (nicht|kaum)', 'fruchtblase ~6 geplatzt', 'krampfanfal*', 'bewustlos', 'atmet nicht', 'brustschmerz*', 'schmerzen ~2 brust',
+      '(blute|blutung|blutungen|bluten) ~2 (stark|sehr|viel|heftig)', 'starke blutung*', '(kann+nicht|kann+kaum|bekome|krieg|kriege|habe) (atmen|keine+luft|kaum+luft|kaum+atmen)',
+      'zu viele tableten', 'uberdosis', 'baby ~1 bewegt sich (nicht|kaum)', 'fruchtblase ~6 geplatzt', 'krampfanfal*', 'bewustlos', 'atmet nicht', 'atmet nicht mehr', '(getrunken|verschluckt|geschluckt) ~2 (bleiche|gift|tableten)', '(gift|tableten|bleiche) ~2 (getrunken|verschluckt|geschluckt)', 'brustschmerz*', 'schmerzen ~2 brust',
     ],
     weak: ['(fainted|pased+out|colapsed)'],
   },

@@ -4,67 +4,61 @@
  * spaces inside a word (`k.i.l.l`, `s-u-i-c-i-d-e`, `k i l l`), and stretched letters (`diiie`, which
  * also means every doubled letter becomes one: patterns are folded the same way, so they still match).
  *
- * The result is lower-case a–z words separated by single spaces, with a space at each end, so a matcher
- * can test whole words as ` word `. One pass over the characters plus three small regexes: it runs on
- * every inbound message in the webhook.
+ * The result is lower-case a–z words (and numbers) separated by single spaces, with a space at each end,
+ * so a matcher can test whole words as ` word `. Built from a few native regex passes: it runs on every
+ * inbound message in the webhook.
  */
 
 // Digits and symbols read as letters when they sit in a word.
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
 // Letters NFKD leaves whole.
 const LIGATURES: Record<string, string> = { ß: 'ss', œ: 'oe', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
-// Between two letters these end a word ("myself.nobody"); any other symbol there is a disguise and is dropped.
-const WORD_BREAKS = new Set(['.', ',', ';', ':', '?', '¿', '¡', '…', '(', ')', '[', ']', '"', '«', '»', '“', '”', '/']);
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-
-export function foldText(text: string, spelledOut?: string[]): string {
-  const base = text.normalize('NFKD').toLowerCase();
-  const chars: string[] = [];
-  for (const ch of base) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0x300 && code <= 0x36f) continue; // combining accents
-    chars.push(LIGATURES[ch] ?? ch);
-  }
-  const letters = chars.join('');
-
-  let out = '';
-  for (let i = 0; i < letters.length; i++) {
-    const ch = letters[i]!;
-    if (isLetter(ch)) {
-      out += ch;
-      continue;
-    }
-    const prev = letters[i - 1];
-    const next = letters[i + 1];
-    const leet = LEET[ch];
-    // A leet character counts when it touches a letter and is not part of a number ("30 pills" stays a number).
-    if (leet && (isLetter(prev) || isLetter(next)) && !isDigit(prev) && !isDigit(next)) {
-      // '!' and '|' only inside a word ("k!ll"), never as the end of a sentence ("help!").
-      if ((ch !== '!' && ch !== '|') || (isLetter(prev) && isLetter(next))) {
-        out += leet;
-        continue;
-      }
-    }
-    // Any other symbol between two letters is a disguise ("s-u-i-c-i-d-e", "don't"): drop it.
-    if (isLetter(prev) && isLetter(next) && !WORD_BREAKS.has(ch) && ch.trim() !== '') continue;
-    out += isDigit(ch) ? ch : ' ';
-  }
-
-  const words = out.replace(/[^a-z0-9]+/g, ' ').trim();
-  return ` ${joinSpelledOut(words, spelledOut).replace(SQUEEZE, '$1')} `;
-}
-
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LIGATURE_RE = /[ßœæøłđı]/g;
+const DIGIT_OR_LEET_RUN = /[0-9@$!|]+/g;
+const IS_LETTER = /[a-z]/;
+// A symbol between two letters is a disguise ("s-u-i-c-i-d-e", "don't", "k*ll") and is dropped; these
+// instead end a word ("myself.nobody"), and so do spaces.
+const SYMBOL_INSIDE_WORD = /(?<=[a-z])[^a-z0-9\s.,;:?¿¡…()[\]"«»“”/]+(?=[a-z])/g;
+const NOT_WORD = /[^a-z0-9]+/g;
 const SQUEEZE = /([a-z])\1+/g;
 const SPELLED_OUT = /(?:^|(?<= ))[a-z](?: [a-z]){2,}(?= |$)/g;
+
+/**
+ * A run of digits/symbols is leetspeak when it sits inside a word ("br34th3", "k1ll") or is one character
+ * at a word's edge ("0verdose", "t0"); "30 pills", "20weeks" and "988" stay numbers, "help!" a sentence.
+ */
+function readLeet(run: string, offset: number, whole: string): string {
+  const before = IS_LETTER.test(whole[offset - 1] ?? '');
+  const after = IS_LETTER.test(whole[offset + run.length] ?? '');
+  if (!before && !after) return run;
+  for (const c of run) if (!(c in LEET)) return run;
+  if ((before && after) || (run.length === 1 && run !== '!' && run !== '|')) {
+    let out = '';
+    for (const c of run) out += LEET[c];
+    return out;
+  }
+  return run;
+}
+
+export function foldText(text: string, spelledOut?: string[]): string {
+  let s = text.toLowerCase();
+  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
+  const words = s
+    .replace(DIGIT_OR_LEET_RUN, readLeet)
+    .replace(SYMBOL_INSIDE_WORD, '')
+    .replace(NOT_WORD, ' ')
+    .trim();
+  return ` ${joinSpelledOut(words, spelledOut).replace(SQUEEZE, '$1')} `;
+}
 
 /**
  * "k i l l" → "kill": three or more single letters in a row are a word spelled out. Where the word
  * breaks were lost ("K I L L M Y S E L F"), the caller can match the joined runs (`spelledOut`) as one.
  */
 function joinSpelledOut(words: string, spelledOut?: string[]): string {
-  if (!words.includes(' ')) return words;
   return words.replace(SPELLED_OUT, (run) => {
     const joined = run.replace(/ /g, '');
     spelledOut?.push(joined.replace(SQUEEZE, '$1'));
