@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
+import { startAlertWorker } from './alert.js';
 import { startMaintenanceWorker } from './maintenance.js';
 import { startReplyWorker } from './reply.js';
 import { startSendWorker } from './send.js';
@@ -12,7 +13,7 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<RunningWorkers> {
-  const workers = [startReplyWorker(deps, tuning), startSendWorker(deps, tuning), await startMaintenanceWorker(deps, tuning)];
+  const workers = [startReplyWorker(deps, tuning), startSendWorker(deps, tuning), await startMaintenanceWorker(deps, tuning), await startAlertWorker(deps, tuning)];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   return {
     workers,

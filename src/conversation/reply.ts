@@ -1,10 +1,13 @@
 import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
-import { findPersonWithKey } from '../db/queries/people.js';
+import { findPersonWithKey, setDisclosedAt } from '../db/queries/people.js';
 import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
 import type { Deps } from '../deps.js';
 import { fallbackReply } from '../llm/fallback.js';
 import { buildPrompt } from '../llm/prompt.js';
 import type { LlmResult } from '../llm/types.js';
+import { crisisFollowUpNotes } from '../safety/crisis-follow-up.js';
+import { disclosureFor } from '../safety/disclosure.js';
+import { redactPii, redactTurns } from '../safety/pii.js';
 import { uuidv7 } from '../util/id.js';
 import { loadHistory } from './history.js';
 import { shapeSmsReply } from './shape-sms.js';
@@ -38,9 +41,10 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
 
-  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history, message: text });
+  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history: redactTurns(history), message: redactPii(text), notes: await crisisFollowUpNotes(deps, person) });
   const answer = await askLlm(deps, prompt, messageId);
-  const body = shapeSmsReply(answer.text);
+  const disclosure = disclosureFor(deps, person, text);
+  const body = shapeSmsReply(disclosure ? `${disclosure}\n\n${answer.text}` : answer.text);
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
@@ -63,6 +67,7 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
       updated_at: now,
     }),
   );
+  if (disclosure) await setDisclosedAt(deps.db, person.id, now);
   if (message.channel === 'sms') await deps.enqueue.send(savedId);
   return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback };
 }

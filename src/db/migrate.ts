@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from '../../migrations/0001_people.js';
 import * as m0002 from '../../migrations/0002_messages.js';
+import * as m0010 from '../../migrations/0010_crisis_events.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -10,6 +11,7 @@ import * as m0002 from '../../migrations/0002_messages.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_people': m0001,
   '0002_messages': m0002,
+  '0010_crisis_events': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -55,10 +55,22 @@ export interface MessagesTable {
   updated_at: Timestamp;
 }
 
+export interface CrisisEventsTable {
+  id: string;
+  person_id: string;
+  message_id: string | null;
+  channel: Channel;
+  category: string;
+  confidence: number;
+  alerted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   data_keys: DataKeysTable;
   messages: MessagesTable;
+  crisis_events: CrisisEventsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -8,3 +8,6 @@ export const MessageJob = z.strictObject({ messageId: z.uuid() });
 export type MessageJob = z.infer<typeof MessageJob>;
 
 export const MaintenanceJob = z.strictObject({});
+
+/** `alert`: one crisis event to post to the operator (or `sweep`, with no payload, to find unsent ones). */
+export const AlertJob = z.union([z.strictObject({ crisisEventId: z.uuid() }), z.strictObject({})]);

@@ -16,6 +16,8 @@ const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   // Provider outages are usually short; ~8.5 minutes of backoff in all before giving up.
   send: { attempts: 10, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { age: DAY_S } },
+  // An operator's webhook may be down for a while: ~17 minutes of backoff, then the alert sweep retries.
+  alert: { attempts: 10, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
 };
 
 /** Producer-side queues on one shared connection (which fails fast: it is built with enableOfflineQueue false). */

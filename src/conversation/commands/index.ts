@@ -1,11 +1,16 @@
 import type { KnownPerson } from '../person-directory.js';
+import { helpCommand, startCommand, stopCommand } from './opt-out.js';
 import type { Command } from './types.js';
 
 /**
  * Every command, in priority order (first match wins). Each family lives in its own file and is
  * listed here.
  */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  stopCommand,
+  startCommand,
+  helpCommand,
+];
 
 /** NFKC folds full-width letters and compatibility forms; outer punctuation and spaces are dropped. */
 export function normalizeKeyword(body: string): string {
