@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { fallbackReply } from '../llm/fallback.js';
 import { buildPrompt } from '../llm/prompt.js';
 import type { LlmResult } from '../llm/types.js';
-import { crisisFollowUpNotes } from '../safety/crisis-follow-up.js';
+import { safetyNotes } from '../safety/safety-notes.js';
 import { disclosureFor } from '../safety/disclosure.js';
 import { redactPii, redactTurns } from '../safety/pii.js';
 import { uuidv7 } from '../util/id.js';
@@ -41,7 +41,7 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
 
-  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history: redactTurns(history), message: redactPii(text), notes: await crisisFollowUpNotes(deps, person) });
+  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history: redactTurns(history), message: redactPii(text), notes: await safetyNotes(deps, person) });
   const answer = await askLlm(deps, prompt, messageId);
   const disclosure = disclosureFor(deps, person, text);
   const body = shapeSmsReply(disclosure ? `${disclosure}\n\n${answer.text}` : answer.text);

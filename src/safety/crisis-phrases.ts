@@ -31,7 +31,8 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(kill|killing|end|ending|unalive|hang|hanging|shoot) (herself|himself|themselves|themself)',
       'kms', 'suicid*', 'unalive*', 'sewer+slide', 'sewerslide', 'comit sudoku', 'toaster bath',
       '(want|wants|wanted|wanna|wana|ready|deserve|wish|wishing|long|longing|just+want|going) to? die', 'want to be dead',
-      '(end|ending|take|taking|ended|took) (my|her|his|their) own? life', '(end|ending) (it|everything) (all|tonight|today|now|forever)', `${WANT_EN} to? end (it|everything)`, '(i|to|and|just) end it $', 'end everything', '(want|wanna|wish|rather|just+want) to? (not|stop) (exist|existing|be+alive|living)', 'not exist anymore',
+      '(end|ending|take|taking|ended|took) (my|her|his|their) own? life', '(end|ending) (it|everything) (all|tonight|today|now|forever)', `${WANT_EN} to? end (it|everything)`, '(i|to|and|just) end it $', 'end everything', '(want|wish|need) (it|everything|this) (all)? to (be+over|end|stop)', '(painles|easiest|quickest|fastest|best|surest) (way|ways) to (go|die|end+it|kill+myself|do+it)',
+      '(going+to|gonna|wil|want+to|plan+to|planning+to|about+to) (take|swallow) (all|everything)', 'swallow everything', '(if|hope|pray) i (dont|never|do+not) wake up', '(want|wanna|wish|rather|just+want) to? (not|stop) (exist|existing|be+alive|living)', 'not exist anymore',
       '(drive|crash|driving|crashing|drove) (my+car|myself|into) ~3 (wall|tree|traffic|bridge|oncoming|truck)', '(how+to|ways+to|how+do+you|how+do+i) (kill|hang|shoot|poison|drown|unalive|off) (yourself|myself|oneself|urself|yourselves)',
       '(wont|not|wil+not|never) be (alive|here|around) (tomorrow|much+longer|by+morning|next+week|anymore)', '(dont+think|doubt) ~2 be (alive|here|around) (tomorrow|much+longer|by+morning|next+week)',
       '(think|thinking|thought|thoughts) (about|of) (dying|death|my+death|not+being+here)', '(rather|prefer+to|prefer) ~1 (be+dead|die|not+exist|not+be+alive)',
@@ -49,23 +50,24 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(quiero|quisiera|deseo|ganas+de|voy+a|pienso+en|pensando+en|pense+en|prefiero|me+gustaria) (morir|morirme|matarme|suicidarme|quitarme+la+vida)', '^ (morir|matarme) ', 'me quiero morir', 'me voy a matar',
       'se (quiere|va+a) (matar|morir|suicidar)', '(quitarme|quitar) la vida', '(acabar|terminar) con mi vida', '(ya)? no quiero (vivir|seguir+viviendo|estar+viva|estar+vivo)',
       'mejor (muerta|muerto)', 'ojala ~2 (muerta|muerto)', 'no tiene sentido ~2 (vivir|seguir)', 'sin (razon|razones|motivo) para vivir',
-      '(dormir|dormirme) y no despertar', 'no despertar (nunca|jamas|mas)', 'nadie me (extranaria|echaria)', 'no quiero despertar*', '(dejar|deje) de existir', 'no existir', 'no vale la pena (vivir|seguir)',
+      '(dormir|dormirme) y no despertar', 'no despertar (nunca|jamas|mas)', 'nadie me (extranaria|echaria)', 'no quiero despertar*', '(tirarme|lanzarme|aventarme|arrojarme) (del|de+un|de+una|de+la|por+la|al|a+las|a+la)', '(dejar|deje) de existir', 'no existir', 'no vale la pena (vivir|seguir)',
       // fr
       '(veux|jveux|voudrais|envie+de|vais|pense+a|penser+a|prefere|prefererais) (mourir|me+tuer|mtuer|me+suicider|en+finir|me+foutre+en+lair|disparaitre+pour+toujours)',
-      '(veut|va) (mourir|se+tuer|se+suicider|en+finir)', 'fin a (mes|ses) jours', '(veux|veut) plus vivre', '(plus|pas) envie de vivre', '(veux+pas|veux+plus) me reveiller', '(ne+plus|plus) exister', 'mieux (mort|morte|sans+moi)',
+      '(veut|va) (mourir|se+tuer|se+suicider|en+finir)', 'fin a (mes|ses) jours', 'en finir (avec+la+vie|avec+ma+vie|une+bonne+fois)', '(envie|veux|vais|jveux) den finir', '(veux|veut) plus vivre', '(plus|pas) envie de vivre', '(veux+pas|veux+plus) me reveiller', '(ne+plus|plus) exister', 'mieux (mort|morte|sans+moi)',
       'personne ne me (regreterait|manquerait|regretera)', '(si|quand) je (mourais|meurs|disparaisais)',
       // pt
       '(quero|vou|penso+em|pensando+em|pensei+em|vontade+de|queria) (morer|me+matar|matar+me|suicidar|me+suicidar|sumir+para+sempre)', '(quer|vai) se matar',
       'nao quero (mais+viver|viver+mais)', 'acabar com a? minha vida', 'tirar a? minha (propria)? vida', 'melhor (morta|morto)',
-      'ninguem (sentiria|vai+sentir|ia+sentir) (minha)? falta', 'nao vale a pena viver', '(deixar|parar) de existir', 'nao quero (mais)? acordar',
+      'ninguem (sentiria|vai+sentir|ia+sentir) (minha)? falta', 'nao vale a pena viver', 'nunca mais acordar', '(deixar|parar) de existir', 'nao quero (mais)? acordar',
       // de
       '(will|mochte|moechte|wil) (sterben|tot+sein)', '(mich|sich) (umbringen|toten|erhangen|erschiesen|das+leben+nehmen)', 'bringe mich ~2 um',
       'selbstmord*', 'suizid*', 'freitod', '(nicht+mehr|nie+mehr) leben (will|mochte|wollen)', '(will|mochte|wil) (nicht+mehr|nie+mehr) leben',
-      '(meinem|mein) leben ~2 (ende|beenden)', '(mir|sich) das leben nehmen', 'besser tot', 'niemand ~3 vermisen', '(nach|daran|will|mochte|werde|plane|versuche|versucht|wil) ~1 (mich|sich) (umzubringen|zu+toten)', 'das leben zu nehmen', 'lebensmude', 'nicht mehr existieren', '(will|mochte) nicht mehr aufwachen', 'mir (was|etwas) antun',
+      '(meinem|mein) leben ~2 (ende|beenden)', '(mir|sich) das leben nehmen', 'besser tot', 'niemand ~3 vermisen', '(nach|daran|will|mochte|werde|plane|versuche|versucht|wil) ~1 (mich|sich) (umzubringen|zu+toten)', 'das leben zu nehmen', 'lebensmude', 'nicht mehr existieren', '(keinen|kein) sinn ~2 (im+leben|zu+leben|mehr+zu+leben)', '(will|mochte) nicht mehr aufwachen', 'mir (was|etwas) antun',
     ],
     weak: [
       '(cant|canot|can+not) (go+on|keep+going|do+this|take+it|take+this|handle+this) (anymore|any+more|no+more)',
-      'want to (disappear|vanish) (forever|for+good)', '(pils|rope|gun) (ready|saved|stockpiled)', 'tonight is the night', 'said (my|our) goodbyes', '(im|i+am) (a|such+a) burden', 'want (it|everything) (all)? to (end|stop)', '(cant|canot) live like this', 'end (my|the) (suffering|pain)',
+      'want to (disappear|vanish) (forever|for+good)', '(pils|rope|gun) (ready|saved|stockpiled)', 'tonight is the night', 'said (my|our) goodbyes', '(im|i+am) (a|such+a) burden', '(is|be) my last (night|day)', 'giving away (my|all+my) (things|stuff|belongings)', 'wont need (them|it|anything) (anymore|much+longer|soon)',
+      '(quiero|voy+a) desaparecer', '(quero|vou) sumir', '(cant|canot) live like this', 'end (my|the) (suffering|pain)',
       'soy una carga', 'quiero que todo (termine|acabe)', 'hat (alles)? keinen sinn mehr', 'sou um peso', 'je suis un fardeau',
       'ya no (puedo|aguanto) mas', '(je+nen|jen|je+ne) peux plus', 'nao aguento mais', 'ich kann nicht mehr',
     ],
@@ -73,7 +75,7 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
   self_harm: {
     strong: [
       '(cut|cutting|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|starve|starving|hit|hitting|punch|punching|bite|biting|stab|stabbing) (myself|my+self|meself)',
-      '(burn*|cut|cuting|hurt|scratch*|hit|punch*|bit|bite|stab*) ~6 on purpose', 'self harm*', 'selfharm*', 'self injur*', 'self mutilat*', '(been|started|start|cutting) cutting again', 'cutting again', '(only+thing|helps|urge|urges|stop|relapse|relapsed|started) ~3 cutting $',
+      '(burn*|cut|cuting|hurt|scratch*|hit|punch*|bit|bite|stab*) ~6 on purpose', '(burn|burning|cut|cutting|carve|carving) my (skin|arms|arm|legs|leg|wrists|wrist|thighs|thigh|stomach)', '(need|want|urge|urges) to cut (to|again|myself)', '(need|want|urge|urges) to cut $', 'self harm*', 'selfharm*', 'self injur*', 'self mutilat*', '(been|started|start|cutting) cutting again', 'cutting again', '(only+thing|helps|urge|urges|stop|relapse|relapsed|started) ~3 cutting $',
       '(cut|slit|slice|cutting|sliting) (my|the)? (wrist|wrists|arm|arms|thigh|thighs|veins|vein)',
       '(relapse|relapsed) ~3 (cutting|self+harm|selfharm)', '(scratch|scratching|pick|picking) ~3 (until|til|till) ~2 bled*',
       // es
@@ -91,7 +93,7 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
   violence: {
     strong: [
       `${INTENT_EN} ~1 (kill|killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|hurt|hurting|harm|harming|beat|poison|poisoning|choke|drown|smother|smothering|shake|shaking) ${PEOPLE_EN}`,
-      '(shoot|shooting) up (my|the|a|this) (school|ofice|work|church|mall|place|class)', '(stab|shoot|strangle|murder|kill) (someone|somebody|people|everyone|everybody)',
+      '(shoot|shooting) up (my|the|a|this) (school|ofice|work|church|mall|place|class)', '(stab|shoot|strangle|murder|kill) (someone|somebody|people|everyone|everybody)', 'use it on (him|her|them|someone|somebody|my)', '(knife|gun|weapon) ~8 (kill|stab|shoot|hurt) (him|her|them|someone|somebody)',
       // es
       '(voy+a|quiero|ganas+de|pienso+en|podria) (matar+a|matarlo|matarla|matarlos|apunalar*|hacerle+dano|lastimar+a|golpear+a)', 'quiero (matarlo|matarla)',
       'miedo de (hacerle+dano|lastimar|matar) a (mi|mis)',
@@ -110,11 +112,11 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
     strong: [
       `${ABUSER_EN} ~2 (hits|hit|beats|beat|chokes|choked|strangled|strangles|kicked|kicks|punched|punches|slapped|slaps|pushed|shoved|raped|rapes|abuses|abused|hurts|hurt|threatens|threatened|touches|touched|molested|burned|burns) me`,
       `${PARTNER_EN} ~2 (is|s|will|wil|gonna|going+to|is+going+to|might|wants+to|tried+to|tries+to|said|says|swore|promised) ~2 kill me`,
-      'threat* ~3 (kill|hurt|harm) me', `${ABUSER_EN} ~2 (hitting|beating|choking|hurting|strangling|kicking|punching|slapping|raping|abusing) me`,
+      'threat* ~3 (kill|hurt|harm) me', '(grabbed|grabs|held|holds|choked|chokes) me by (the|my) (throat|neck|hair)', `${ABUSER_EN} ~2 (hitting|beating|choking|hurting|strangling|kicking|punching|slapping|raping|abusing) me`,
       'forced me ~3 (sex|have+sex|do+things|to+do+sexual)', 'made me have sex', `${PARTNER_EN} ~2 (is|gets|getting|becomes) violent`, '(locked|locks) me (in|up|inside)', '(being|been|was|were|got|im|am|get|getting) (abused|raped|molested|sexualy+asaulted|asaulted|beaten|traficked)',
       'sexualy (abused|asaulted|abusing)', '(raped|molested) me', 'domestic (violence|abuse)', '(afraid|scared|terified) (of|to+go) ~2 (husband|boyfriend|partner|him|home)',
       // es
-      'me (pega|pego|golpea|golpeo|golpean|pegan|maltrata|maltrato|viola|violo|violaron|ahorca|ahorco|empuja|empujo|patea|pateo)', 'amenazo con (matarme|hacerme+dano|pegarme)',
+      'me (pega|pego|golpea|golpeo|golpean|pegan|maltrata|maltrato|viola|violo|violaron|ahorca|ahorco|empuja|empujo|patea|pateo|amenaza|amenazo)', 'amenazo con (matarme|hacerme+dano|pegarme)',
       'violencia (domestica|de+genero|familiar)', '(abuso|abusaron|abusa) (sexual|de+mi)', 'miedo (de|a) (volver+a+casa|mi+esposo|mi+pareja|mi+novio)',
       // fr
       '(me|mon+mari+me|il+me) (frape|frapait|bat|batait|viole|etrangle|menace|agrese)', '(il|mon+mari|mon+copain|mon+ex) (va|veut) me tuer', 'ma (frape|frapee|batue|violee|menacee|etranglee|pousee|agresee)',
@@ -137,19 +139,19 @@ export const CRISIS_RULES: Record<CrisisCategory, PhraseRules> = {
       '(havent|have+not|not|dont|cant|didnt|no+longer) (felt|feel|feeling) ~2 (baby|babys|him|her|kicks|movement|movements)',
       '(water|waters) (broke|broken|has+broken|just+broke)', 'chest (pain*|hurts|tight*|presure)',
       '(severe|bad|worst|teribl|terible|pounding) headache ~4 (vision|seing+spots|blury|blured|swelling|swolen)', '(blury|blured) vision', 'seing spots',
-      'gasping for (air|breath)', '(cant|canot) catch my breath', '(throat|airway) ~2 (closing|swelling|swolen)', '(vomiting|throwing+up|coughing+up|coughing) blod', 'fel down the stairs', 'seizur*', 'convuls*', '(unconscious|unresponsive|wont+wake+up|not+waking+up|cant+wake+him|cant+wake+her|cant+wake+them)', '(lips|face|skin|baby|fingers) ~2 (turning|turned|is|are|going) blue', '(turning|turned|going) blue', '(wont|not|isnt|doesnt|cant) (respond|responding|wake+up|waking+up)',
+      'gasping for (air|breath)', '(cant|canot) catch my breath', '(throat|airway) ~2 (closing|swelling|swolen)', '(vomiting|throwing+up|coughing+up|coughing) blod', 'fel down the stairs', 'seizur*', 'convuls*', '(unconscious|unresponsive|wont+wake+up|not+waking+up|cant+wake+him|cant+wake+her|cant+wake+them)', '(lips|face|skin|baby|fingers) ~2 (turning|turned|is|are|going) blue', '(turning|turned|going) blue', '(gone|went|is|going|gos) limp', '(vision|eyes) (is|are|went|going|gone|so)? (blury|blured)', '(face|hands|feet) ~2 (swolen|swelling|pufy) ~4 (weks|pregnant|headache|vision)', '(wont|not|isnt|doesnt|cant) (respond|responding|wake+up|waking+up)',
       '(drank|swallowed|ingested|ate|drink|swallow) ~2 (bleach|poison|antifreze|detergent|battery|batteries|drain+cleaner|pils|medicine|medication|tablets)', 'poisoned',
       '(im|i+am|hes|shes|baby+is|he+is|she+is|is) choking', '(having|had|think+im+having|is+having) a? (stroke|heart+atack)', 'anaphyla*',
       // es
-      '(sangro|sangrando|sangrado|sangre) ~2 (mucho|abundante|fuerte|sin+parar|demasiado|no+para|por+todos+lados)', 'hemoragia*',
-      'no (puedo|logro|consigo|puede) respirar', '(no|deja+de|dejo+de) respira', '(tome|tomo|se+tomo) ~2 (demasiadas|muchas|todas+las) (pastillas|pildoras|medicinas|tabletas)',
+      '(sangro|sangrando|sangrado|sangre) ~2 (mucho|abundante|fuerte|sin+parar|demasiado|no+para|por+todos+lados)', 'hemoragia*', 'hemoragie*',
+      'no (puedo|logro|consigo|puede) respirar', '(no|deja+de|dejo+de) respira*', '(tome|tomo|se+tomo) ~2 (demasiadas|muchas|todas+las) (pastillas|pildoras|medicinas|tabletas)',
       'sobredosis', '(trago|tomo|bebio|se+tomo|se+trago) ~2 (cloro|veneno|lejia|pastillas|medicinas)', '(bebe) ~2 no se (mueve|mueva|ha+movido)', '(se+me+rompio|rompi|rompio|se+rompio) ~1 (la+fuente|fuente|aguas|la+bolsa)', 'dolor ~3 pecho',
       '(desmayo|desmaye|desmayada|desmayado|inconsciente)', 'no (despierta|responde|reacciona)',
       // fr
       '(saigne|saignement|saignements|sang) ~2 (beaucoup|abondant*|fort|enormement|sans+arret|trop|partout)', '(narive|arive) pas a respirer', '(ne+peux|peux) (pas|plus) respirer',
       'pris trop de (medicaments|cachets|comprimes|pilules)', 'surdose', 'avale ~2 (medicaments|cachets|comprimes|javel|poison|pile)', 'bebe ~1 ne bouge (plus|pas)', 'perdu les eaux', 'crise depilepsie', 'inconscient*', 'ne respire (pas|plus)', 'douleur* ~2 poitrine',
       // pt
-      '(sangrando|sangramento|sangrar|sangue) ~2 (muito|forte|demais|sem+parar|intenso)', 'nao (consigo|consegue|da+pra) respirar', 'nao respira', 'nao (esta|ta)? respirando', '(engoliu|bebeu|tomou) ~2 (agua+sanitaria|veneno|remedios|comprimidos)',
+      '(sangrando|sangramento|sangrar|sangue) ~2 (muito|forte|demais|sem+parar|intenso)', 'nao (consigo|consegue|da+pra) respirar', 'nao respira', '(parou|parando|parar) de respirar', 'nao (esta|ta)? respirando', '(engoliu|bebeu|tomou) ~2 (agua+sanitaria|veneno|remedios|comprimidos)',
       'tomei (remedios|comprimidos|pilulas|remedio) demais', 'tomei (muitos|muitas|todos+os|todas+as) (remedios|comprimidos|pilulas)', 'bebe ~2 nao (se+mexe|mexe|se+mexeu)',
       'bolsa (estourou|rompeu)', 'desmai*', 'dor no peito',
       // de
@@ -166,14 +168,14 @@ export const IDIOMS: readonly string[] = [
   '(dont|do+not|never|doesnt|didnt|not) (want|wanna|wana) to? die', 'die (my|your|her|his|the) hair',
   '(cut|cutting|hurt|burned|burnt|burn|scratched) myself (shaving|cooking|chopping|while|by+acident|acidentaly|lifting|playing|gardening|badly|on+the|on+a|on+my|on+some|at+the|at+work|at+the+gym|with+the|with+a|with+my)',
   'breathe (through|out+of|thru) (my|the|your) nose', '(lol|lmao|lmfao|haha|hahaha|laughing) ~2 (cant|canot) breathe', '(cant|canot) breathe ~2 (lol|lmao|lmfao|haha|hahaha|laughing)',
-  'suicide squad', '(beat|beats) me (at|in|to|by)', '^ beats me', '(kicked|kick) me out', 'hit me up', '# kms', 'kms (away|from|to|per|a+day)',
+  'suicide squad', '(die|died|dying) (of|from) (embarasment|boredom|laughter|laughing|curiosity|shame|cuteness)', '(beat|beats) me (at|in|to|by)', '^ beats me', '(kicked|kick) me out', 'hit me up', '# kms', 'kms (away|from|to|per|a+day)',
   '(what|how+much|how+many|is+it|can+you) ~4 overdos*', 'end it with', 'pushed me to', 'bled* ~2 (heavily|a+lot) ~2 (last+month|period)',
   // es
-  'no quiero morir', '(me+corte|cortarme) (el|los|las|la) (pelo|cabelo|unas|fleco|flequillo|dedo)', 'me pego (un|una|el|la|su) (resfriado|gripe|virus|susto|chicle)',
+  'no quiero morir', '(morir|morirme|muero|muerta|muerto) de (la)? (verguenza|risa|hambre|sueno|calor|frio|ganas|miedo|aburimiento|envidia|cansancio)', '(me+corte|cortarme) (el|los|las|la) (pelo|cabelo|unas|fleco|flequillo|dedo)', 'me pego (un|una|el|la|su) (resfriado|gripe|virus|susto|chicle)',
   // fr
   '(ne|n)? (veux|veut|voulais) pas mourir', 'me suis ~1 (coupe|coupee|couper) (les|mes) (cheveux|ongles|frange)', 'mourir de (rire|faim|froid|chaud|envie|honte|peur)',
   // pt
-  'nao quero morer', 'matar o tempo', 'matar a? saudade',
+  'nao quero morer', '(morer|morendo|mori|morta|morto) de (vergonha|rir|fome|sono|tedio|saudade|medo|cansaco|vontade)', 'matar o tempo', 'matar a? saudade',
   // de
   'ritz (cracker*|carlton)',
 ];

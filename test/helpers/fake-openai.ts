@@ -7,7 +7,9 @@ export type Behaviour =
   | { kind: 'hang' }
   | { kind: 'empty' }
   | { kind: 'no_choices' }
-  | { kind: 'long'; words: number };
+  | { kind: 'long'; words: number }
+  /** Answers `text` only once `until` settles: the test decides when the LLM call is over. */
+  | { kind: 'held'; text: string; until: Promise<unknown> };
 
 export interface ChatRequest {
   model: string;
@@ -51,6 +53,9 @@ export async function startFakeOpenAi(defaultText = 'Hello from the fake model.'
         return sendJson(res, 200, completion(request.model, null, false));
       case 'long':
         return sendJson(res, 200, completion(request.model, Array.from({ length: behaviour.words }, (_, i) => `word${i}.`).join(' ')));
+      case 'held':
+        await behaviour.until.catch(() => undefined);
+        return sendJson(res, 200, completion(request.model, behaviour.text));
       case 'text':
         if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
         return sendJson(res, 200, completion(request.model, behaviour.text));
