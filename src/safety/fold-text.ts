@@ -21,10 +21,11 @@ const DIGIT_OR_LEET_RUN = /[0-9@$!|]+/g;
 const IS_LETTER = /[a-z]/;
 // A symbol between two letters is a disguise ("s-u-i-c-i-d-e", "don't", "k*ll") and is dropped; these
 // instead end a word ("myself.nobody"), and so do spaces.
-const SYMBOL_INSIDE_WORD = /(?<=[a-z])[^a-z0-9\s.,;:?¿¡…()[\]"«»“”/]+(?=[a-z])/g;
+const SYMBOL_INSIDE_WORD = /([a-z])[^a-z0-9\s.,;:?¿¡…()[\]"«»“”/]+(?=[a-z])/g;
 const NOT_WORD = /[^a-z0-9]+/g;
 const SQUEEZE = /([a-z])\1+/g;
 const SPELLED_OUT = /(?:^|(?<= ))[a-z](?: [a-z]){2,}(?= |$)/g;
+const MAYBE_SPELLED_OUT = /\b[a-z] [a-z] [a-z]\b/;
 
 /**
  * A run of digits/symbols is leetspeak when it sits inside a word ("br34th3", "k1ll") or is one character
@@ -48,7 +49,7 @@ export function foldText(text: string, spelledOut?: string[]): string {
   if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
   const words = s
     .replace(DIGIT_OR_LEET_RUN, readLeet)
-    .replace(SYMBOL_INSIDE_WORD, '')
+    .replace(SYMBOL_INSIDE_WORD, '$1')
     .replace(NOT_WORD, ' ')
     .trim();
   return ` ${joinSpelledOut(words, spelledOut).replace(SQUEEZE, '$1')} `;
@@ -59,6 +60,7 @@ export function foldText(text: string, spelledOut?: string[]): string {
  * breaks were lost ("K I L L M Y S E L F"), the caller can match the joined runs (`spelledOut`) as one.
  */
 function joinSpelledOut(words: string, spelledOut?: string[]): string {
+  if (!MAYBE_SPELLED_OUT.test(words)) return words;
   return words.replace(SPELLED_OUT, (run) => {
     const joined = run.replace(/ /g, '');
     spelledOut?.push(joined.replace(SQUEEZE, '$1'));
