@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { crisisResourcesFor } from '../../safety/hotlines.js';
 import { resolveLanguage, type Language } from '../../util/language.js';
 import type { KnownPerson } from '../person-directory.js';
-import { isOptOutRequest } from './opt-out-request.js';
+import { isOptOutRequest, optOutRequestLanguage } from './opt-out-request.js';
 import { KEYWORD_TEXTS } from './opt-out-texts.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -18,7 +18,11 @@ const KEYWORD_LANGUAGE: Record<string, Language> = { ALTO: 'es', PARAR: 'es', AY
 const compact = (keyword: string) => keyword.replace(/[\s\p{P}\p{S}]/gu, '');
 
 function languageOf({ keyword, message, person }: CommandContext): Language {
-  return KEYWORD_LANGUAGE[compact(keyword)] ?? resolveLanguage({ locale: person.locale, text: message.body, country: person.country });
+  return (
+    KEYWORD_LANGUAGE[compact(keyword)] ??
+    optOutRequestLanguage(message.body) ??
+    resolveLanguage({ locale: person.locale, text: message.body, country: person.country })
+  );
 }
 
 function fill(template: string, deps: Deps, extra: Record<string, string> = {}): string {
