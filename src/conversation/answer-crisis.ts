@@ -19,7 +19,7 @@ export async function answerCrisis(
   deps: Deps,
   { person, input, messageId, detection }: { person: KnownPerson; input: InboundMessage; messageId: string; detection: CrisisDetection },
 ): Promise<CrisisReply> {
-  const language = resolveLanguage({ locale: person.locale, text: input.body, country: person.country });
+  const language = detection.language ?? resolveLanguage({ locale: person.locale, text: input.body, country: person.country });
   const reply = composeCrisisReply({ category: detection.category, language, country: person.country, channel: input.channel });
   const eventId = uuidv7(deps.clock.now().getTime());
   const fields = { messageId, crisisEventId: eventId, category: detection.category, confidence: detection.confidence };

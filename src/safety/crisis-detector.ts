@@ -1,6 +1,7 @@
 import { CRISIS_CATEGORIES, CRISIS_RULES, IDIOMS, SPELLED_OUT_KEYS, type CrisisCategory } from './crisis-phrases.js';
 import { foldText } from './fold-text.js';
-import { compilePhrases } from './phrase-pattern.js';
+import type { Language } from '../util/language.js';
+import { compilePhrases, compilePhrasesByLanguage, matchedLanguage } from './phrase-pattern.js';
 
 export type { CrisisCategory } from './crisis-phrases.js';
 
@@ -8,6 +9,8 @@ export interface CrisisDetection {
   category: CrisisCategory;
   /** 0–1: how plainly the message said it (a stated intent scores higher than a hint). */
   confidence: number;
+  /** The language of the phrase that matched: a better guess at the person's language than word counts. */
+  language?: Language;
 }
 
 // A phrase said plainly; the same phrase found only inside a letter-by-letter run; a hint.
@@ -17,10 +20,15 @@ const CONFIDENCE = { strong: 0.95, spelledOut: 0.85, weak: 0.6 } as const;
 const IDIOM_RE = compilePhrases(IDIOMS, 'g');
 const MATCHERS = CRISIS_CATEGORIES.map((category) => ({
   category,
-  strong: compilePhrases(CRISIS_RULES[category].strong),
-  weak: CRISIS_RULES[category].weak.length > 0 ? compilePhrases(CRISIS_RULES[category].weak) : undefined,
+  strong: compilePhrasesByLanguage(CRISIS_RULES[category].strong),
+  weak: compilePhrasesByLanguage(CRISIS_RULES[category].weak),
   spelledOut: SPELLED_OUT_KEYS[category].length > 0 ? new RegExp(SPELLED_OUT_KEYS[category].join('|')) : undefined,
 }));
+
+function languageOf(match: RegExpExecArray): Language | undefined {
+  const language = matchedLanguage<Language | 'any'>(match);
+  return language === 'any' ? undefined : language;
+}
 
 /**
  * Reads one message for suicide, self-harm, violence toward others, abuse or a medical emergency, in
@@ -37,9 +45,13 @@ export function detectCrisis(text: string): CrisisDetection | undefined {
 
   let weak: CrisisDetection | undefined;
   for (const m of MATCHERS) {
-    if (m.strong.test(plain)) return { category: m.category, confidence: CONFIDENCE.strong };
+    const strong = m.strong?.exec(plain);
+    if (strong) return { category: m.category, confidence: CONFIDENCE.strong, language: languageOf(strong) };
     if (runs && m.spelledOut?.test(runs)) return { category: m.category, confidence: CONFIDENCE.spelledOut };
-    if (!weak && m.weak?.test(plain)) weak = { category: m.category, confidence: CONFIDENCE.weak };
+    if (!weak && m.weak) {
+      const hint = m.weak.exec(plain);
+      if (hint) weak = { category: m.category, confidence: CONFIDENCE.weak, language: languageOf(hint) };
+    }
   }
   return weak;
 }

@@ -45,3 +45,19 @@ function compileWord(word: string): string {
 export function compilePhrases(phrases: readonly string[], flags = ''): RegExp {
   return new RegExp(phrases.map((p) => `(?:${compilePhrase(p)})`).join('|'), flags);
 }
+
+/**
+ * One regex for phrases grouped by language, each language a named group, so a match also says which
+ * language's phrase it was (`matchedLanguage`). Undefined when there are no phrases.
+ */
+export function compilePhrasesByLanguage<L extends string>(byLanguage: Partial<Record<L, readonly string[]>>): RegExp | undefined {
+  const groups = (Object.entries(byLanguage) as [L, readonly string[]][])
+    .filter(([, phrases]) => phrases.length > 0)
+    .map(([language, phrases]) => `(?<${language}>${compilePhrases(phrases).source})`);
+  return groups.length > 0 ? new RegExp(groups.join('|')) : undefined;
+}
+
+export function matchedLanguage<L extends string>(match: RegExpExecArray): L | undefined {
+  const groups = match.groups ?? {};
+  return (Object.keys(groups) as L[]).find((language) => groups[language] !== undefined);
+}
