@@ -19,10 +19,6 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const LIGATURE_RE = /[ßœæøłđı]/g;
 const DIGIT_OR_LEET_RUN = /[0-9@$!|]+/g;
 const IS_LETTER = /[a-z]/;
-// A symbol between two letters is a disguise ("s-u-i-c-i-d-e", "don't", "k*ll") and is dropped; these
-// instead end a word ("myself.nobody"), and so do spaces.
-const SYMBOL_INSIDE_WORD = /([a-z])[^a-z0-9\s.,;:?¿¡…()[\]"«»“”/]+(?=[a-z])/g;
-const NOT_WORD = /[^a-z0-9]+/g;
 const SQUEEZE = /([a-z])\1+/g;
 const SPELLED_OUT = /(?:^|(?<= ))[a-z](?: [a-z]){2,}(?= |$)/g;
 const MAYBE_SPELLED_OUT = /\b[a-z] [a-z] [a-z]\b/;
@@ -47,13 +43,56 @@ function readLeet(run: string, offset: number, whole: string): string {
 export function foldText(text: string, spelledOut?: string[]): string {
   let s = text.toLowerCase();
   if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
-  const words = s
-    .replace(DIGIT_OR_LEET_RUN, readLeet)
-    .replace(SYMBOL_INSIDE_WORD, '$1')
-    .replace(NOT_WORD, ' ')
-    .trim();
-  return ` ${joinSpelledOut(words, spelledOut).replace(SQUEEZE, '$1')} `;
+  const words = toWords(s.replace(DIGIT_OR_LEET_RUN, readLeet));
+  return ` ${joinSpelledOut(words, spelledOut)} `;
 }
+
+/**
+ * Keeps a–z and 0–9, turns every other run into one space, drops symbols inside a word ("s-u-i-c-i-d-e",
+ * "don't", "k*ll") and squeezes repeated letters ("diiie" → "die"), in one pass that copies whole slices:
+ * the regex replaces it stands for cost several times more on a long message.
+ */
+function toWords(s: string): string {
+  let out = '';
+  let start = -1; // start of the slice being copied, or -1
+  let previous = SPACE; // last character kept (SPACE after a break)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = c >= 97 && c <= 122;
+    if (letter || (c >= 48 && c <= 57)) {
+      if (letter && c === previous) {
+        if (start >= 0) out += s.slice(start, i);
+        start = -1;
+        continue;
+      }
+      if (start < 0) {
+        if (previous === SPACE && out.length > 0) out += ' ';
+        start = i;
+      }
+      previous = c;
+      continue;
+    }
+    if (start >= 0) out += s.slice(start, i);
+    start = -1;
+    if (isLetterCode(previous)) {
+      let j = i;
+      while (j < s.length && isDisguise(s.charCodeAt(j))) j++;
+      if (j > i && isLetterCode(s.charCodeAt(j))) {
+        i = j - 1; // a disguise inside a word: skip it, the word goes on
+        continue;
+      }
+    }
+    previous = SPACE;
+  }
+  if (start >= 0) out += s.slice(start);
+  return out;
+}
+
+const SPACE = 32;
+const isLetterCode = (c: number) => c >= 97 && c <= 122;
+// Between two letters these end a word ("myself.nobody"); any other symbol there is a disguise.
+const WORD_BREAKS = new Set([...'.,;:?¿¡…()[]"«»“”/'].map((ch) => ch.charCodeAt(0)));
+const isDisguise = (c: number) => c > 32 && c !== 160 && !(c >= 48 && c <= 57) && !isLetterCode(c) && !WORD_BREAKS.has(c) && !(c >= 0x2000 && c <= 0x200b);
 
 /**
  * "k i l l" → "kill": three or more single letters in a row are a word spelled out. Where the word
@@ -62,8 +101,8 @@ export function foldText(text: string, spelledOut?: string[]): string {
 function joinSpelledOut(words: string, spelledOut?: string[]): string {
   if (!MAYBE_SPELLED_OUT.test(words)) return words;
   return words.replace(SPELLED_OUT, (run) => {
-    const joined = run.replace(/ /g, '');
-    spelledOut?.push(joined.replace(SQUEEZE, '$1'));
+    const joined = run.replace(/ /g, '').replace(SQUEEZE, '$1');
+    spelledOut?.push(joined);
     return joined;
   });
 }

@@ -43,7 +43,19 @@ function compileWord(word: string): string {
 
 /** One regex for a list of phrases (V8 runs one alternation faster than many separate tests). */
 export function compilePhrases(phrases: readonly string[], flags = ''): RegExp {
-  return new RegExp(phrases.map((p) => `(?:${compilePhrase(p)})`).join('|'), flags);
+  return new RegExp(phraseAlternation(phrases), flags);
+}
+
+/**
+ * Every phrase starts with a word boundary (a space); saying so once in front of the alternation lets the
+ * regex engine skip every position that is not a space instead of trying each phrase there.
+ */
+function phraseAlternation(phrases: readonly string[]): string {
+  const compiled = phrases.map(compilePhrase);
+  const anchored = compiled.filter((p) => p.startsWith('^')).map((p) => p.slice(2));
+  const free = compiled.filter((p) => !p.startsWith('^')).map((p) => p.slice(1));
+  const parts = [free.length > 0 ? ` (?:${free.join('|')})` : '', anchored.length > 0 ? `^ (?:${anchored.join('|')})` : ''].filter(Boolean);
+  return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
 }
 
 /**
@@ -53,7 +65,7 @@ export function compilePhrases(phrases: readonly string[], flags = ''): RegExp {
 export function compilePhrasesByLanguage<L extends string>(byLanguage: Partial<Record<L, readonly string[]>>): RegExp | undefined {
   const groups = (Object.entries(byLanguage) as [L, readonly string[]][])
     .filter(([, phrases]) => phrases.length > 0)
-    .map(([language, phrases]) => `(?<${language}>${compilePhrases(phrases).source})`);
+    .map(([language, phrases]) => `(?<${language}>${phraseAlternation(phrases)})`);
   return groups.length > 0 ? new RegExp(groups.join('|')) : undefined;
 }
 

@@ -12,6 +12,10 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 const MEDICAL_ID =
   /\b(?:MRN|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|hospital (?:id|number)|NHS (?:number|no\.?)|health card(?: number)?|member id|n[úu]mero de (?:expediente|historia(?: cl[íi]nica)?|paciente|afiliaci[óo]n)|expediente(?: m[ée]dico| cl[íi]nico)?|historia cl[íi]nica|num[ée]ro (?:de dossier|de patient|de s[ée]curit[ée] sociale)|dossier m[ée]dical|prontu[áa]rio|cart[ãa]o (?:do )?SUS|n[úu]mero do paciente|Patientennummer|Versichertennummer|Krankenversichertennummer|Fallnummer)\b(?:\s*(?:is|es|est|é|ist|:|#|no\.?|n[º°o]\.?))*\s*[:#]?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})/giu;
 
+// Cheap tests that rule the costly patterns out for most messages.
+const MAYBE_MEDICAL_ID = /mrn|record|patient|hospital|nhs|health|member|expediente|historia|dossier|num[ée]ro|prontu|sus|nummer/i;
+const MAYBE_SSN_CONTEXT = /ssn|social security/i;
+
 // US SSN: 3-2-4 with dashes or spaces; area 000, 666 and 9xx, group 00 and serial 0000 are never issued.
 const SSN = /(?<![\p{N}\p{L}-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\p{N}\p{L}-])/gu;
 // Nine digits in a row are an SSN only when the text says so.
@@ -55,10 +59,10 @@ function classifyNumber(run: string): '[CARD]' | '[PHONE]' | undefined {
 
 export function redactPii(text: string): string {
   if (!/[\d@]/.test(text)) return text; // nothing here can be an identifier
-  return text
-    .replace(EMAIL, '[EMAIL]')
-    .replace(MEDICAL_ID, (whole, id: string) => whole.slice(0, whole.length - id.length) + '[MEDICAL_ID]')
-    .replace(SSN_WITH_CONTEXT, (whole, id: string) => whole.slice(0, whole.length - id.length) + '[SSN]')
+  let out = text.includes('@') ? text.replace(EMAIL, '[EMAIL]') : text;
+  if (MAYBE_MEDICAL_ID.test(out)) out = out.replace(MEDICAL_ID, (whole, id: string) => whole.slice(0, whole.length - id.length) + '[MEDICAL_ID]');
+  if (MAYBE_SSN_CONTEXT.test(out)) out = out.replace(SSN_WITH_CONTEXT, (whole, id: string) => whole.slice(0, whole.length - id.length) + '[SSN]');
+  return out
     .replace(SSN, '[SSN]')
     .replace(NUMBER_RUN, (run) => {
       // A closing parenthesis with no opening one belongs to the sentence: "(call 555-123-4567)".
