@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseKeyring, type Keyring } from './crypto/keyring.js';
+import { DEFAULT_PRICES, parsePrices, type PriceTable } from './llm/pricing.js';
 
 /**
  * The only reader of process.env. Parsed once by `loadConfig`, frozen, passed down in Deps.
@@ -19,6 +20,8 @@ const DEFAULT_SYSTEM_PROMPT =
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const booleanFlag = (fallback: boolean) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(String(v).toLowerCase())), z.boolean());
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -38,6 +41,35 @@ const EnvSchema = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   // An SMS reply has no one waiting on the line, so it can afford a slow model; 30 s bounds a hung socket.
   LLM_TIMEOUT_MS: positiveInt(30_000),
+  // A second model (and optionally a second server) tried when the first fails or its breaker is open.
+  OPENAI_FALLBACK_MODEL: optionalString,
+  OPENAI_FALLBACK_BASE_URL: optionalUrl,
+  OPENAI_FALLBACK_API_KEY: optionalString,
+  // The voice route answers Twilio within a few seconds and then redirects the caller while the job goes
+  // on, so a voice reply may take longer than one webhook, but a caller on hold gives up sooner than a texter.
+  LLM_VOICE_TIMEOUT_MS: positiveInt(20_000),
+  // Three SMS segments are ~460 characters, ~120 English tokens; 300 leaves room for wordier languages
+  // and a sentence end to cut at, and caps what a runaway answer can cost.
+  LLM_MAX_TOKENS: positiveInt(300),
+  // Five failures in a row is an outage, not bad luck; five minutes lets a restarting server come back
+  // without every reply in between waiting out its timeout.
+  LLM_BREAKER_FAILURES: positiveInt(5),
+  LLM_BREAKER_OPEN_MS: positiveInt(300_000),
+  // System prompt, facts, a dozen SMS-sized turns and the message fit easily; a long voice session or
+  // pasted essays get their oldest turns dropped, so a reply's input cost stays bounded.
+  LLM_PROMPT_TOKEN_BUDGET: positiveInt(3_000),
+  // model=input/output USD per 1M tokens, merged over the built-in OpenAI list prices (src/llm/pricing.ts).
+  LLM_PRICES: z.string().default(''),
+  // A new conversation after an hour of silence: yesterday's topic should not steer today's answer.
+  SESSION_IDLE_MS: positiveInt(3_600_000),
+  // Long-term facts (due date, diet, allergies…) extracted from messages by one extra, small LLM call.
+  FACTS_ENABLED: booleanFlag(true),
+  // "Current" facts (a symptom, a mood) fade after this; stable ones (a due date) stay.
+  FACTS_CURRENT_TTL_DAYS: positiveInt(7),
+  // Three segments keep a reply to a few sentences and its cost to three messages.
+  SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10).default(3),
+  // Strip accents in every language so replies stay GSM-7 (up to 3x cheaper in es/fr/pt, less correct).
+  SMS_FORCE_GSM: booleanFlag(false),
   ENCRYPTION_KEYS: optionalString,
   PHONE_HASH_KEY: optionalString,
   SYSTEM_PROMPT: z.string().min(1).default(DEFAULT_SYSTEM_PROMPT),
@@ -48,6 +80,19 @@ const EnvSchema = z.object({
   // How often the sweep looks for messages whose job went missing, and how old one must be to count as missing.
   SWEEP_INTERVAL_MS: positiveInt(30_000),
   SWEEP_GRACE_MS: positiveInt(60_000),
+  // Billing (src/billing): all three Stripe values or none. Without them plans and quotas still apply,
+  // but UPGRADE/MANAGE answer that upgrades are not available.
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRICE_PREMIUM: optionalString,
+  STRIPE_API_URL: optionalUrl,
+  // UPGRADE is answered inside Twilio's webhook, which gives up at 15 s; it makes at most two Stripe calls.
+  STRIPE_TIMEOUT_MS: positiveInt(4_000),
+  BILLING_SUCCESS_URL: optionalUrl,
+  BILLING_CANCEL_URL: optionalUrl,
+  BILLING_PORTAL_RETURN_URL: optionalUrl,
+  // The From of billing texts to someone who never texted in (normally their last service number is used).
+  DEFAULT_SERVICE_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.e164().optional()),
   // Safety (src/safety). The alert webhook is optional; when set, it must be signed.
   CRISIS_ALERT_URL: optionalUrl,
   CRISIS_ALERT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
@@ -91,7 +136,21 @@ export interface Config {
     readonly timeoutMs: number;
     readonly systemPrompt: string;
     readonly historyMessages: number;
+    /** Tried after the primary model fails; same server and key unless given. */
+    readonly fallback?: { readonly model: string; readonly baseUrl?: string; readonly apiKey?: string };
+    readonly voiceTimeoutMs: number;
+    readonly maxTokens: number;
+    readonly breaker: { readonly failures: number; readonly openMs: number };
+    readonly promptTokenBudget: number;
+    readonly prices: PriceTable;
   };
+  readonly memory: {
+    /** Silence after which a new session starts with no short-term history. */
+    readonly sessionIdleMs: number;
+    readonly factsEnabled: boolean;
+    readonly currentFactTtlMs: number;
+  };
+  readonly sms: { readonly maxSegments: number; readonly forceGsm: boolean };
   readonly keyring: Keyring;
   readonly phoneHashKey: Buffer;
   readonly worker: { readonly concurrency: number; readonly sweepIntervalMs: number; readonly sweepGraceMs: number };
@@ -102,12 +161,36 @@ export interface Config {
     readonly disclosureIntervalMs: number;
     readonly help: { readonly programName: string; readonly supportContact: string; readonly text?: string };
   };
+  readonly billing: {
+    /** Undefined when Stripe is not configured: quotas still apply, upgrades are unavailable. */
+    readonly stripe?: {
+      readonly secretKey: string;
+      readonly webhookSecret: string;
+      readonly pricePremium: string;
+      /** A live key (sk_live_/rk_live_): test-mode events are then ignored. */
+      readonly live: boolean;
+      readonly apiUrl?: string;
+      readonly timeoutMs: number;
+    };
+    readonly successUrl: string;
+    readonly cancelUrl: string;
+    readonly portalReturnUrl: string;
+    readonly defaultServiceNumber?: string;
+  };
   /** Names of the variables that fell back to an insecure dev default (empty in production). */
   readonly devDefaults: readonly string[];
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function parseConfigPrices(spec: string) {
+  try {
+    return parsePrices(spec);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\nLLM_PRICES: ${(error as Error).message}`);
+  }
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -130,6 +213,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   orDev('DATABASE_URL', env.DATABASE_URL, undefined);
   if (env.CRISIS_ALERT_URL && !env.CRISIS_ALERT_SECRET) throw new ConfigError('CRISIS_ALERT_URL is set: set CRISIS_ALERT_SECRET too (alerts are signed).');
   const supportContact = orDev('HELP_SUPPORT_CONTACT', env.HELP_SUPPORT_CONTACT, 'the operator of this number');
+  const stripeValues = [env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET, env.STRIPE_PRICE_PREMIUM];
+  if (stripeValues.some((v) => v !== undefined) && stripeValues.some((v) => v === undefined)) {
+    throw new ConfigError('Set all of STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_PREMIUM, or none of them.');
+  }
 
   const config: Config = {
     env: env.NODE_ENV,
@@ -152,7 +239,26 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: env.LLM_TIMEOUT_MS,
       systemPrompt: env.SYSTEM_PROMPT,
       historyMessages: env.HISTORY_MESSAGES,
+      fallback:
+        env.OPENAI_FALLBACK_MODEL || env.OPENAI_FALLBACK_BASE_URL
+          ? {
+              model: env.OPENAI_FALLBACK_MODEL ?? env.OPENAI_MODEL,
+              baseUrl: env.OPENAI_FALLBACK_BASE_URL ?? env.OPENAI_BASE_URL,
+              apiKey: env.OPENAI_FALLBACK_API_KEY ?? env.OPENAI_API_KEY,
+            }
+          : undefined,
+      voiceTimeoutMs: env.LLM_VOICE_TIMEOUT_MS,
+      maxTokens: env.LLM_MAX_TOKENS,
+      breaker: { failures: env.LLM_BREAKER_FAILURES, openMs: env.LLM_BREAKER_OPEN_MS },
+      promptTokenBudget: env.LLM_PROMPT_TOKEN_BUDGET,
+      prices: Object.freeze({ ...DEFAULT_PRICES, ...parseConfigPrices(env.LLM_PRICES) }),
     },
+    memory: {
+      sessionIdleMs: env.SESSION_IDLE_MS,
+      factsEnabled: env.FACTS_ENABLED,
+      currentFactTtlMs: env.FACTS_CURRENT_TTL_DAYS * 86_400_000,
+    },
+    sms: { maxSegments: env.SMS_MAX_SEGMENTS, forceGsm: env.SMS_FORCE_GSM },
     keyring: parseKeyring(orDev('ENCRYPTION_KEYS', env.ENCRYPTION_KEYS, DEV_ENCRYPTION_KEYS)),
     phoneHashKey: Buffer.from(orDev('PHONE_HASH_KEY', env.PHONE_HASH_KEY, DEV_PHONE_HASH_KEY), 'utf8'),
     worker: {
@@ -165,6 +271,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       crisisFollowUpMs: env.CRISIS_FOLLOW_UP_HOURS * 3_600_000,
       disclosureIntervalMs: env.AI_DISCLOSURE_INTERVAL_HOURS * 3_600_000,
       help: { programName: env.HELP_PROGRAM_NAME, supportContact, text: env.HELP_TEXT },
+    },
+    billing: {
+      stripe: env.STRIPE_SECRET_KEY
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+            pricePremium: env.STRIPE_PRICE_PREMIUM!,
+            live: /^(sk|rk)_live_/.test(env.STRIPE_SECRET_KEY),
+            apiUrl: env.STRIPE_API_URL,
+            timeoutMs: env.STRIPE_TIMEOUT_MS,
+          }
+        : undefined,
+      successUrl: env.BILLING_SUCCESS_URL ?? `${publicUrl}/billing/success`,
+      cancelUrl: env.BILLING_CANCEL_URL ?? `${publicUrl}/billing/cancel`,
+      portalReturnUrl: env.BILLING_PORTAL_RETURN_URL ?? `${publicUrl}/billing/done`,
+      defaultServiceNumber: env.DEFAULT_SERVICE_NUMBER,
     },
     devDefaults,
   };

@@ -1,13 +1,14 @@
 import { Redis } from 'ioredis';
+import type Stripe from 'stripe';
 import type { Kysely } from 'kysely';
+import { createStripeClient } from './billing/stripe-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createInbox, type Inbox } from './conversation/inbox.js';
 import { createPersonDirectory, type PersonDirectory } from './conversation/person-directory.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/schema.js';
-import { createOfflineLlm } from './llm/offline.js';
-import { createOpenAiLlm } from './llm/openai.js';
+import { createLlm } from './llm/create-llm.js';
 import type { Llm } from './llm/types.js';
 import { createLog, type Log } from './log.js';
 import { createConsoleProvider } from './providers/console.js';
@@ -28,9 +29,12 @@ export interface Deps {
   enqueue: Enqueue;
   /** Outbound SMS by the provider the conversation arrived on. */
   messaging: { twilio: MessagingProvider };
+  /** The model chain (timeouts, retries, shared circuit breakers, fallback model); throws when no model answers. */
   llm: Llm;
   people: PersonDirectory;
   inbox: Inbox;
+  /** Undefined when Stripe is not configured (config.billing.stripe). */
+  stripe?: Stripe;
 }
 
 export type DepsOverrides = Partial<Pick<Deps, 'log' | 'clock' | 'llm' | 'db'>>;
@@ -49,9 +53,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ? createTwilioProvider({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken, apiUrl: config.twilio.apiUrl })
     : createConsoleProvider(log);
 
-  const llm = overrides.llm ?? (config.llm.configured
-    ? createOpenAiLlm({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, model: config.llm.model })
-    : createOfflineLlm());
+  const llm = overrides.llm ?? createLlm(config, { redis, clock, log });
 
   return {
     config,
@@ -66,6 +68,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     people: createPersonDirectory({ db, keyring: config.keyring, phoneHashKey: config.phoneHashKey, clock }),
     // Leave half the pool for everything else on the request path (reads, commands, health checks).
     inbox: createInbox(db, Math.max(1, Math.floor(config.database.poolMax / 2))),
+    stripe: config.billing.stripe ? createStripeClient(config.billing.stripe) : undefined,
   };
 }
 

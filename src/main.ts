@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { buildDeps, closeDeps } from './deps.js';
 import { migrateToLatest } from './db/migrate.js';
+import { seedPlans } from './billing/seed.js';
 import { createApp } from './http/app.js';
 import { createLog } from './log.js';
 import { startWorkers } from '../workers/index.js';
@@ -35,6 +36,8 @@ if (!config.database.url && mode !== 'all') log.warn('embedded PGlite lives in o
 
 const deps = await buildDeps(config, { log });
 if (config.env !== 'production') await migrateToLatest(deps.db);
+// A fresh checkout has plans to meter against; idempotent, never overwrites the operator's edits.
+if (config.env !== 'production') await seedPlans(deps.db, config);
 
 let server: Server | undefined;
 if (mode !== 'worker') {

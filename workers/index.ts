@@ -1,9 +1,12 @@
 import type { Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import { startAlertWorker } from './alert.js';
+import { startFactsWorker } from './facts.js';
+import { startIntakeWorker } from './intake.js';
 import { startMaintenanceWorker } from './maintenance.js';
 import { startReplyWorker } from './reply.js';
 import { startSendWorker } from './send.js';
+import { startStripeWorker } from './stripe.js';
 import type { WorkerTuning } from './queue-worker.js';
 
 export interface RunningWorkers {
@@ -13,7 +16,15 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<RunningWorkers> {
-  const workers = [startReplyWorker(deps, tuning), startSendWorker(deps, tuning), await startMaintenanceWorker(deps, tuning), await startAlertWorker(deps, tuning)];
+  const workers = [
+    startIntakeWorker(deps, tuning),
+    startReplyWorker(deps, tuning),
+    startSendWorker(deps, tuning),
+    startFactsWorker(deps, tuning),
+    await startMaintenanceWorker(deps, tuning),
+    await startStripeWorker(deps, tuning),
+    await startAlertWorker(deps, tuning),
+  ];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   return {
     workers,

@@ -79,14 +79,12 @@ async function storeInbound(deps: Deps, person: KnownPerson, input: InboundMessa
     id: messageId,
     person_id: person.id,
     channel: input.channel,
-    direction: 'inbound',
     provider: input.provider,
     provider_message_id: input.providerMessageId,
     service_number: input.to,
     body_enc: seal(person.dataKey, input.body, aad.messageBody(messageId)),
     status,
     created_at: now,
-    updated_at: now,
   });
   return stored ? messageId : undefined;
 }

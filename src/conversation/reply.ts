@@ -1,21 +1,27 @@
+import { chargeSmsReply, type OverQuotaOutcome } from '../billing/sms-quota.js';
 import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
-import { findPersonWithKey, setDisclosedAt } from '../db/queries/people.js';
+import { findPersonWithKey, setDisclosedAt, setLocale } from '../db/queries/people.js';
 import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
+import type { Channel } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { fallbackReply } from '../llm/fallback.js';
 import { buildPrompt } from '../llm/prompt.js';
-import type { LlmResult } from '../llm/types.js';
-import { safetyNotes } from '../safety/safety-notes.js';
-import { disclosureFor } from '../safety/disclosure.js';
+import { disclosureFor, withoutDisclosures } from '../safety/disclosure.js';
 import { redactPii, redactTurns } from '../safety/pii.js';
+import { safetyNotes } from '../safety/safety-notes.js';
 import { uuidv7 } from '../util/id.js';
+import { detectLanguage, resolveLanguage, type Language } from '../util/language.js';
+import { answerMessage } from './answer.js';
 import { loadHistory } from './history.js';
-import { shapeSmsReply } from './shape-sms.js';
+import { factLines, loadFacts } from './memory/facts.js';
+import { queueFactExtraction } from './memory/extract.js';
+import { shapeSmsReply, smsCharBudget } from './shape-sms.js';
 
 export type ReplyOutcome =
+  /** fallback: no model answer was usable; the person got a canned reply in their language. */
   | { kind: 'replied'; replyId: string; model: string; fallback: boolean }
   | { kind: 'already_replied'; replyId?: string }
-  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' };
+  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' }
+  | OverQuotaOutcome;
 
 /**
  * The `reply` job: answer one inbound message. Idempotent: it reads the message's state first, and the
@@ -38,13 +44,25 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   }
 
   const dataKey = unwrapDataKey(deps.config.keyring, person.id, person.key_id, person.wrapped_key);
+  const overQuota = await chargeSmsReply(deps, message, person, dataKey);
+  if (overQuota) return overQuota;
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
+  const language = resolveLanguage({ locale: person.locale, text, country: person.country });
+  await rememberLanguage(deps, person.id, person.locale, text);
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
+  const facts = factLines(await loadFacts(deps, person.id, dataKey));
 
-  const prompt = buildPrompt({ systemPrompt: deps.config.llm.systemPrompt, history: redactTurns(history), message: redactPii(text), notes: await safetyNotes(deps, person) });
-  const answer = await askLlm(deps, prompt, messageId);
-  const disclosure = disclosureFor(deps, person, text);
-  const body = shapeSmsReply(disclosure ? `${disclosure}\n\n${answer.text}` : answer.text);
+  const { systemPrompt, promptTokenBudget } = deps.config.llm;
+  const channel = channelNotes(deps, message.channel, language);
+  const notes = [...channel, ...(await safetyNotes(deps, person))];
+  // Nothing identifying goes to the model: the message, the history and the remembered facts are redacted.
+  const prompt = buildPrompt({ systemPrompt, notes, facts: facts.map(redactPii), history: redactTurns(withoutDisclosures(history)), message: redactPii(text), tokenBudget: promptTokenBudget });
+  // The leak check gets the operator's instructions only: the safety notes hold lines the model should repeat.
+  const answer = await answerMessage(deps, { messageId, channel: message.channel, messages: prompt, text, language, instructions: [systemPrompt, ...channel] });
+  // A caller hears the disclosure in the voice greeting; texts carry it in the reply.
+  const disclosure = message.channel === 'sms' ? disclosureFor(deps, person, text) : undefined;
+  // Shaped with the answer, so the disclosure counts against the segment budget and stays GSM-7.
+  const body = shapeSmsReply(disclosure ? `${disclosure}\n${answer.text}` : answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
@@ -61,24 +79,34 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
       body_enc: seal(dataKey, body, aad.messageBody(replyId)),
       status: 'queued',
       model: answer.model,
-      prompt_tokens: answer.promptTokens ?? null,
-      completion_tokens: answer.completionTokens ?? null,
+      prompt_tokens: answer.promptTokens,
+      completion_tokens: answer.completionTokens,
+      cost_usd: answer.costUsd,
       created_at: now,
       updated_at: now,
     }),
   );
   if (disclosure) await setDisclosedAt(deps.db, person.id, now);
   if (message.channel === 'sms') await deps.enqueue.send(savedId);
+  await queueFactExtraction(deps, message.id, text);
   return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback };
 }
 
-async function askLlm(deps: Deps, messages: ReturnType<typeof buildPrompt>, messageId: string): Promise<LlmResult & { fallback: boolean }> {
-  try {
-    return { ...(await deps.llm.complete({ messages, timeoutMs: deps.config.llm.timeoutMs })), fallback: false };
-  } catch (error) {
-    deps.log.warn({ messageId, llm: deps.llm.name, err: (error as Error).message }, 'LLM failed; sending the fallback reply');
-    return { text: fallbackReply(), model: 'fallback', fallback: true };
-  }
+/** Instructions that depend on the channel, appended to the system prompt. */
+function channelNotes(deps: Deps, channel: Channel, language: Language): string[] {
+  if (channel !== 'sms') return [];
+  // Asking for the length up front costs nothing; cutting a long answer later throws paid tokens away.
+  // Models overshoot a length they are given, so ask for 90% of what fits.
+  const chars = Math.floor((smsCharBudget(deps.config.sms.maxSegments, language, deps.config.sms.forceGsm) * 0.9) / 10) * 10;
+  return [`This is a text message: answer in at most ${chars} characters, plain text, no emoji.`];
+}
+
+/** The person's preferred language follows what they write in (when it is clear); voice greets them in it. */
+async function rememberLanguage(deps: Deps, personId: string, locale: string | null, text: string): Promise<void> {
+  // A word or two ("ok", "hola") is too little to change someone's language on.
+  if (text.trim().split(/\s+/).length < 3) return;
+  const written = detectLanguage(text);
+  if (written && written !== locale) await setLocale(deps.db, personId, written);
 }
 
 /** A re-run after the reply was saved: make sure its send job exists (the first run may have died before adding it). */

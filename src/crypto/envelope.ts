@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomSlice } from '../util/random.js';
 import type { Keyring } from './keyring.js';
 
 /**
@@ -21,7 +22,7 @@ export function generateDataKey(): DataKey {
 }
 
 export function seal(key: Buffer, plaintext: string | Buffer, aad: string): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = randomSlice(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext);
@@ -59,4 +60,5 @@ export function unwrapDataKey(keyring: Keyring, personId: string, keyId: string,
 export const aad = {
   messageBody: (messageId: string) => `message:${messageId}`,
   phone: (personId: string) => `phone:${personId}`,
+  fact: (factId: string) => `fact:${factId}`,
 };

@@ -1,7 +1,13 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from '../../migrations/0001_people.js';
 import * as m0002 from '../../migrations/0002_messages.js';
+import * as m0003 from '../../migrations/0003_reply_to_partial_index.js';
 import * as m0010 from '../../migrations/0010_crisis_events.js';
+import * as m0020 from '../../migrations/0020_plans.js';
+import * as m0021 from '../../migrations/0021_feature_usage.js';
+import * as m0022 from '../../migrations/0022_stripe.js';
+import * as m0030 from '../../migrations/0030_facts.js';
+import * as m0031 from '../../migrations/0031_message_cost_precision.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -11,7 +17,13 @@ import * as m0010 from '../../migrations/0010_crisis_events.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_people': m0001,
   '0002_messages': m0002,
+  '0003_reply_to_partial_index': m0003,
   '0010_crisis_events': m0010,
+  '0020_plans': m0020,
+  '0021_feature_usage': m0021,
+  '0022_stripe': m0022,
+  '0030_facts': m0030,
+  '0031_message_cost_precision': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

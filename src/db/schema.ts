@@ -66,10 +66,117 @@ export interface CrisisEventsTable {
   created_at: Timestamp;
 }
 
+export type PlanPeriod = 'day' | 'week' | 'month';
+
+export interface PlansTable {
+  id: string;
+  name: string;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  stripe_price_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface FeaturesTable {
+  key: string;
+  description: string;
+}
+
+export interface PlanFeaturesTable {
+  plan_id: string;
+  feature_key: string;
+  /** Null: unlimited. */
+  usage_limit: number | null;
+  period: PlanPeriod;
+}
+
+export interface FeatureUsageTable {
+  person_id: string;
+  feature_key: string;
+  period_start: Timestamp;
+  used: ColumnType<number, number | undefined, number>;
+  over_quota_notice_at: NullableTimestamp;
+}
+
+export interface QuotaChargesTable {
+  charge_key: string;
+  person_id: string;
+  feature_key: string;
+  admitted: boolean;
+  created_at: Timestamp;
+}
+
+export interface BillingCustomersTable {
+  person_id: string;
+  stripe_customer_id: string;
+  created_at: Timestamp;
+}
+
+export interface SubscriptionsTable {
+  stripe_subscription_id: string;
+  person_id: string;
+  stripe_customer_id: string;
+  plan_id: string | null;
+  /** Stripe's status: active, trialing, past_due, canceled, incomplete, incomplete_expired, unpaid, paused. */
+  status: string;
+  cancel_at_period_end: boolean;
+  current_period_start: NullableTimestamp;
+  current_period_end: NullableTimestamp;
+  livemode: boolean;
+  synced_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Long-term memory. Topic and fact are sealed (see migrations/0030_facts.ts); only timing is in clear. */
+export interface FactsTable {
+  id: string;
+  person_id: string;
+  /** HMAC of the fact's topic under a key derived from the person's data key: finds "the same fact" for upserts. */
+  key_hash: Bytes;
+  /** Sealed JSON { key, value, kind } under the person's data key, AAD = fact row id. */
+  body_enc: Bytes;
+  /** Null for a stable fact; a passing one (a symptom) fades at this time. */
+  expires_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type StripeEventStatus = 'received' | 'processed' | 'ignored' | 'unmatched' | 'failed';
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  livemode: boolean;
+  stripe_created_at: Timestamp;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  status: StripeEventStatus;
+  note: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  received_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
+export interface BillingNoticesTable {
+  key: string;
+  person_id: string;
+  message_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   data_keys: DataKeysTable;
   messages: MessagesTable;
+  plans: PlansTable;
+  features: FeaturesTable;
+  plan_features: PlanFeaturesTable;
+  feature_usage: FeatureUsageTable;
+  quota_charges: QuotaChargesTable;
+  billing_customers: BillingCustomersTable;
+  subscriptions: SubscriptionsTable;
+  stripe_events: StripeEventsTable;
+  billing_notices: BillingNoticesTable;
+  facts: FactsTable;
   crisis_events: CrisisEventsTable;
 }
 

@@ -18,9 +18,7 @@ export function twilioSmsRoutes(deps: Deps) {
   const { publicUrl } = deps.config;
 
   return new Hono<AppEnv>()
-    .use('/sms/*', twilioBodyLimit)
-    .use('/sms', twilioBodyLimit)
-    .post('/sms', async (c) => {
+    .post('/sms', twilioBodyLimit, async (c) => {
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const message = parseTwilioSms(form);
       const outcome = await handleInboundMessage(deps, message);
@@ -28,7 +26,7 @@ export function twilioSmsRoutes(deps: Deps) {
       // Commands and crisis replies go back in this response: no queue, no LLM, no quota in the way.
       return xml(c, outcome.kind === 'answered' ? messagingResponse([outcome.reply]) : EMPTY_RESPONSE);
     })
-    .post('/sms/status', async (c) => {
+    .post('/sms/status', twilioBodyLimit, async (c) => {
       c.set('failureTwiml', EMPTY_RESPONSE);
       const form = await readSignedTwilioForm(c, authToken, publicUrl);
       const callback = parseTwilioStatusCallback(form);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.js';
+import { bodyLimit } from './body-limit.js';
 import { verifyTwilioSignature } from '../providers/twilio-signature.js';
 import type { AppEnv } from './env.js';
 
@@ -8,12 +8,7 @@ import type { AppEnv } from './env.js';
 // larger is not Twilio.
 export const TWILIO_BODY_LIMIT = 32 * 1024;
 
-export const twilioBodyLimit = bodyLimit({
-  maxSize: TWILIO_BODY_LIMIT,
-  onError: () => {
-    throw new AppError('payload_too_large', `Request body is larger than ${TWILIO_BODY_LIMIT} bytes.`);
-  },
-});
+export const twilioBodyLimit = bodyLimit(TWILIO_BODY_LIMIT);
 
 /**
  * Reads a Twilio form post and checks its signature before anything in it is used. The signed URL is
@@ -27,8 +22,9 @@ export async function readSignedTwilioForm(c: Context<AppEnv>, authToken: string
   const params: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(await c.req.text())) params[key] ??= value;
 
-  const url = new URL(c.req.url);
-  const signedUrl = publicUrl + url.pathname + url.search;
+  const url = c.req.url;
+  const query = url.indexOf('?');
+  const signedUrl = publicUrl + c.req.path + (query === -1 ? '' : url.slice(query));
   if (!verifyTwilioSignature(authToken, c.req.header('x-twilio-signature'), signedUrl, params)) {
     throw new AppError('forbidden', 'Twilio signature is missing or does not match.');
   }

@@ -5,7 +5,7 @@ export interface ChatMessage {
 
 export interface LlmRequest {
   messages: ChatMessage[];
-  /** Hard deadline for the whole call; the caller has somebody waiting. */
+  /** Hard deadline for the whole call, retries and fallbacks included; the caller has somebody waiting. */
   timeoutMs: number;
   maxTokens?: number;
 }
@@ -17,18 +17,38 @@ export interface LlmResult {
   completionTokens?: number;
 }
 
-/** Anything that can answer a chat: the OpenAI-compatible client, the offline responder, a test double. */
+/** Anything that can answer a chat: the OpenAI-compatible client, the resilient chain, the offline responder, a test double. */
 export interface Llm {
   readonly name: string;
   complete(request: LlmRequest): Promise<LlmResult>;
 }
 
+export type LlmErrorReason =
+  /** The deadline passed before the server answered. */
+  | 'timeout'
+  /** The server answered with an error status (429, 5xx, 4xx). */
+  | 'http'
+  /** No connection (refused, reset, DNS). */
+  | 'connection'
+  /** An answer with no choices or no text. */
+  | 'empty'
+  /** The model declined to answer (refusal field or content filter). */
+  | 'refusal'
+  /** Far more text than max_tokens allows: a server that ignores the cap, or a model stuck in a loop. */
+  | 'runaway'
+  /** Anything else that is not a usable answer. */
+  | 'malformed'
+  /** Every model is failing or its circuit breaker is open: nothing was (or could be) answered. */
+  | 'unavailable';
+
 export class LlmError extends Error {
   override name = 'LlmError';
   constructor(
-    readonly reason: 'timeout' | 'http' | 'connection' | 'empty' | 'malformed',
+    readonly reason: LlmErrorReason,
     message: string,
     readonly status?: number,
+    /** From a Retry-After header, when the server sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -1,9 +1,15 @@
+import { INTAKE_MAX_IDS } from './payloads.js';
 import type { Queues } from './queues.js';
-import { createBatcher, type Batcher } from '../util/batcher.js';
+import { createBatcher } from '../util/batcher.js';
 
 /**
- * Adds message jobs (jobId = message id, so a second add of the same message is a no-op). Adds made in
- * the same moment share one Redis round trip via addBulk.
+ * Producers for the webhook path and the workers.
+ *
+ * `reply` does not add one BullMQ job per message from the web process: the messages stored by one
+ * INSERT batch go into a single `intake` job (ids only), and the intake worker fans it out into one
+ * `reply` job per message (jobId = message id, so a repeat is a no-op). Adding a BullMQ job is one Lua
+ * script in Redis plus encoding on our side; per batch instead of per message, the web tier's cost of a
+ * webhook stays close to "parse, verify, one INSERT" (see bench/README.md).
  */
 export interface Enqueue {
   reply(messageId: string): Promise<void>;
@@ -12,28 +18,28 @@ export interface Enqueue {
   drain(): Promise<void>;
 }
 
-// addBulk sends one MULTI; past a few hundred jobs a batch stops getting cheaper per job.
-const MAX_BATCH = 200;
-
-function messageJobBatcher(queues: Queues, name: 'reply' | 'send'): Batcher<string, void> {
-  return createBatcher<string, void>({
-    maxBatch: MAX_BATCH,
+export function createEnqueue(queues: Queues): Enqueue {
+  const intake = createBatcher<string, void>({
+    maxBatch: INTAKE_MAX_IDS,
+    maxInFlight: 2,
+    run: async (messageIds) => {
+      await queues.intake.add('intake', { messageIds });
+      return messageIds.map(() => undefined);
+    },
+  });
+  const send = createBatcher<string, void>({
+    maxBatch: 200,
     maxInFlight: 2,
     run: async (ids) => {
-      await queues[name].addBulk(ids.map((messageId) => ({ name, data: { messageId }, opts: { jobId: messageId } })));
+      await queues.send.addBulk(ids.map((messageId) => ({ name: 'send', data: { messageId }, opts: { jobId: messageId } })));
       return ids.map(() => undefined);
     },
   });
-}
-
-export function createEnqueue(queues: Queues): Enqueue {
-  const reply = messageJobBatcher(queues, 'reply');
-  const send = messageJobBatcher(queues, 'send');
   return {
-    reply: (id) => reply.submit(id),
+    reply: (id) => intake.submit(id),
     send: (id) => send.submit(id),
     drain: async () => {
-      await Promise.all([reply.drain(), send.drain()]);
+      await Promise.all([intake.drain(), send.drain()]);
     },
   };
 }

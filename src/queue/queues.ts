@@ -11,11 +11,17 @@ const DAY_S = 86_400;
 const KEEP = { removeOnComplete: { age: DAY_S, count: 50_000 }, removeOnFail: { age: 7 * DAY_S } } as const;
 
 const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
+  // Fan-out only touches Redis; if it keeps failing, the sweep re-enqueues the messages from Postgres.
+  intake: { attempts: 10, backoff: { type: 'exponential', delay: 500, jitter: 0.3 }, removeOnComplete: { age: 3_600, count: 1_000 }, removeOnFail: { age: DAY_S } },
   // The LLM step falls back to a canned reply itself, so retries here cover Postgres/Redis hiccups.
   reply: { attempts: 5, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   // Provider outages are usually short; ~8.5 minutes of backoff in all before giving up.
   send: { attempts: 10, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, ...KEEP },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { age: DAY_S } },
+  // Stripe API calls (re-reading a subscription): ~4 minutes of backoff in all, then the stripe sweep queues it again.
+  stripe: { attempts: 8, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
+  // Best effort: LLM failures end the job normally; retries cover only Postgres/Redis hiccups.
+  facts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 }, ...KEEP },
   // An operator's webhook may be down for a while: ~17 minutes of backoff, then the alert sweep retries.
   alert: { attempts: 10, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
 };

@@ -27,3 +27,19 @@ export function disclosureFor(
   if (!disclosureDue(person.disclosed_at, deps.clock.now(), deps.config.safety.disclosureIntervalMs)) return undefined;
   return AI_DISCLOSURE[resolveLanguage({ locale: person.locale, text: inboundText, country: person.country })];
 }
+
+const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const FOLDED_DISCLOSURES = new Set(Object.values(AI_DISCLOSURE).map(fold));
+
+/**
+ * History without the disclosure lines our replies started with: the model does not need them, and a
+ * model shown them tends to start its own answers the same way. (Stored replies were shaped for SMS, so
+ * the line is compared without accents.)
+ */
+export function withoutDisclosures<T extends { direction: 'inbound' | 'outbound'; text: string }>(turns: readonly T[]): T[] {
+  return turns.map((turn) => {
+    if (turn.direction !== 'outbound') return turn;
+    const newline = turn.text.indexOf('\n');
+    return newline > 0 && FOLDED_DISCLOSURES.has(fold(turn.text.slice(0, newline))) ? { ...turn, text: turn.text.slice(newline + 1) } : turn;
+  });
+}

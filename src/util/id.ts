@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from './random.js';
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
  * UUIDv7 (RFC 9562): 48-bit millisecond timestamp then random bits. Ids sort by creation time, so
@@ -6,10 +8,14 @@ import { randomBytes } from 'node:crypto';
  * Postgres) because a message's id is its ciphertext's AAD and must exist before the row does.
  */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(randomSlice(16));
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = 0x70 | (bytes[6]! & 0x0f);
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += HEX[bytes[i]!];
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AI_DISCLOSURE } from '../../src/safety/disclosure.js';
+import { disclosed } from '../helpers/disclosure.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
@@ -27,17 +27,17 @@ describe('reply job safety', () => {
 
   it('says it is an AI in the first reply, not in the next ones, and again once the interval has passed', async () => {
     const from = randomUsNumber();
-    expect(await exchange(from, 'hi there')).toBe(`${AI_DISCLOSURE.en}\n\nHappy to help.`);
+    expect(await exchange(from, 'hi there')).toBe(disclosed('Happy to help.'));
     expect(await exchange(from, 'thanks')).toBe('Happy to help.');
     h.clock.advance(2 * HOUR);
     expect(await exchange(from, 'one more question')).toBe('Happy to help.');
     h.clock.advance(1 * HOUR);
-    expect(await exchange(from, 'and another')).toBe(`${AI_DISCLOSURE.en}\n\nHappy to help.`);
+    expect(await exchange(from, 'and another')).toBe(disclosed('Happy to help.'));
     expect(await exchange(from, 'ok')).toBe('Happy to help.');
   });
 
   it('discloses in the language the person writes in', async () => {
-    expect(await exchange(randomUsNumber(), 'hola, ¿qué puedo comer para el desayuno?')).toMatch(new RegExp(`^${AI_DISCLOSURE.es}`));
+    expect(await exchange(randomUsNumber(), 'hola, ¿qué puedo comer para el desayuno?')).toBe(disclosed('Happy to help.', 'es'));
   });
 
   it('redacts identifiers from the message and the history before they reach the LLM', async () => {

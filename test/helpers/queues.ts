@@ -13,7 +13,7 @@ const busy = async (queue: Queue) => {
 export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise<void> {
   await h.deps.enqueue.drain();
   const deadline = AbortSignal.timeout(timeoutMs);
-  const queues = [h.deps.queues.reply, h.deps.queues.send];
+  const queues = [h.deps.queues.intake, h.deps.queues.reply, h.deps.queues.send];
   const expired = new Promise<never>((_, reject) =>
     deadline.addEventListener('abort', () => {
       void Promise.all(queues.map(async (q) => `${q.name}: ${JSON.stringify(await q.getJobCounts())} ${JSON.stringify((await q.getJobs(['delayed', 'active', 'waiting'])).map((j) => [j.id, j.failedReason, j.attemptsMade]))}`))
@@ -25,7 +25,7 @@ export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise
   const watchers = queues.map((queue) => new QueueEvents(queue.name, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix, lastEventId: '0-0' }));
   try {
     await Promise.all(watchers.map((w) => w.waitUntilReady()));
-    // A finished reply job adds a send job, so idle means both queues idle in the same look.
+    // Each stage adds the next stage's job (intake → reply → send), so idle means all idle in the same look.
     for (;;) {
       // Listen before looking, so an event between the look and the wait cannot be missed.
       const changed = Promise.race(
@@ -37,5 +37,18 @@ export async function waitForQueuesIdle(h: Harness, timeoutMs = 15_000): Promise
     }
   } finally {
     await Promise.all(watchers.map((w) => w.close()));
+  }
+}
+
+/** Resolves with the job's return value once it has finished (event-driven); rejects if it failed. */
+export async function waitForJob(h: Harness, queue: keyof Harness['deps']['queues'], jobId: string, timeoutMs = 15_000): Promise<unknown> {
+  const events = new QueueEvents(queue, { connection: { url: h.config.redis.url }, prefix: h.queuePrefix, lastEventId: '0-0' });
+  try {
+    await events.waitUntilReady();
+    const job = await h.deps.queues[queue].getJob(jobId);
+    if (!job) throw new Error(`no ${queue} job ${jobId}`);
+    return await job.waitUntilFinished(events, timeoutMs);
+  } finally {
+    await events.close();
   }
 }

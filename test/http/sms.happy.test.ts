@@ -40,7 +40,7 @@ describe('POST /twilio/sms (happy path)', () => {
     const messages = h.openai.requests.at(-1)!.messages;
     expect(messages.slice(1)).toEqual([
       { role: 'user', content: 'My name is Ana' },
-      { role: 'assistant', content: disclosed('Nice to meet you, Ana.') },
+      { role: 'assistant', content: 'Nice to meet you, Ana.' },
       { role: 'user', content: 'What is my name?' },
     ]);
   });

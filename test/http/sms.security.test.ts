@@ -18,8 +18,12 @@ describe('POST /twilio/sms (security)', () => {
     return { messages: Number(messages.n), people: Number(people.n) };
   };
   const queued = async () => {
-    const counts = await h.deps.queues.reply.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-    return Object.values(counts).reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (const queue of [h.deps.queues.intake, h.deps.queues.reply]) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      total += Object.values(counts).reduce((a, b) => a + b, 0);
+    }
+    return total;
   };
   const params = () => ({ MessageSid: newMessageSid(), From: randomUsNumber(), To: '+15550001111', Body: 'secret text' });
 

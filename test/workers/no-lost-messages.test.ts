@@ -49,10 +49,10 @@ describe('no lost messages', () => {
     const from = randomUsNumber();
     await h.postSms({ from, body: 'hello after a Redis failover' });
     await h.deps.enqueue.drain();
-    expect(await h.deps.queues.reply.count()).toBe(1);
+    expect(await h.deps.queues.intake.count()).toBe(1);
 
     await deleteKeysWithPrefix(h.queuePrefix);
-    expect(await h.deps.queues.reply.count()).toBe(0);
+    expect(await h.deps.queues.intake.count()).toBe(0);
 
     // Within the grace period the message is presumed in flight and left alone.
     expect(await sweepWaitingMessages(h.deps)).toEqual({ requeued: 0, checked: 0 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fallbackReply } from '../../src/llm/fallback.js';
+import { cannedReply } from '../../src/llm/canned.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import type { Behaviour } from '../helpers/fake-openai.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
@@ -9,8 +9,9 @@ import { disclosed } from '../helpers/disclosure.js';
 describe('reply worker when the LLM fails', () => {
   let h: Harness;
   beforeAll(async () => {
-    // A short deadline so the "hung LLM" case ends quickly; the behaviour is the same at 30 s.
-    h = await createHarness({ env: { LLM_TIMEOUT_MS: '400' } });
+    // A short deadline so the "hung LLM" case ends quickly; the behaviour is the same at 30 s. The
+    // breaker is out of the way here (test/llm/breaker.test.ts covers it): each case fails once.
+    h = await createHarness({ env: { LLM_TIMEOUT_MS: '400', LLM_BREAKER_FAILURES: '100' } });
     await h.startWorkers();
   });
   afterAll(() => h.close());
@@ -21,6 +22,8 @@ describe('reply worker when the LLM fails', () => {
     ['never answers (timeout)', { kind: 'hang' }],
     ['returns empty content', { kind: 'empty' }],
     ['returns no choices', { kind: 'no_choices' }],
+    ['refuses', { kind: 'refusal' }],
+    ['runs away with 10k tokens', { kind: 'long', words: 10_000 }],
   ];
 
   for (const [what, behaviour] of cases) {
@@ -30,11 +33,11 @@ describe('reply worker when the LLM fails', () => {
       const sent = h.twilio.nextMessage();
       await h.postSms({ from, body: 'is anyone there?' });
       const message = await sent;
-      expect(message).toMatchObject({ to: from, body: disclosed(fallbackReply()) });
+      expect(message).toMatchObject({ to: from, body: disclosed(cannedReply('question', 'en')) });
       expect(h.logs.text()).toContain('LLM failed; sending the fallback reply');
       await waitForQueuesIdle(h);
       const reply = await h.deps.db.selectFrom('messages').select(['model', 'status']).where('direction', '=', 'outbound').where('provider_message_id', '=', message.sid).executeTakeFirstOrThrow();
-      expect(reply).toEqual({ model: 'fallback', status: 'accepted' });
+      expect(reply).toEqual({ model: 'canned', status: 'accepted' });
     });
   }
 

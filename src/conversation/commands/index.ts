@@ -1,4 +1,5 @@
 import type { KnownPerson } from '../person-directory.js';
+import { manageCommand, upgradeCommand } from './billing.js';
 import { helpCommand, startCommand, stopCommand } from './opt-out.js';
 import type { Command } from './types.js';
 
@@ -10,6 +11,8 @@ export const COMMANDS: readonly Command[] = [
   stopCommand,
   startCommand,
   helpCommand,
+  upgradeCommand,
+  manageCommand,
 ];
 
 /** NFKC folds full-width letters and compatibility forms; outer punctuation and spaces are dropped. */

@@ -1,31 +1,49 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewMessage } from '../schema.js';
+import type { Channel, Database, NewMessage, ProviderName } from '../schema.js';
 import { OUTBOUND_RANK, outboundRankSql, type OutboundStatus } from '../message-status.js';
 
+export interface InboundRow {
+  id: string;
+  person_id: string;
+  channel: Channel;
+  provider: ProviderName;
+  provider_message_id: string;
+  service_number: string;
+  body_enc: Buffer;
+  status: 'pending' | 'handled';
+  created_at: Date;
+}
+
 /**
- * Inserts a batch of inbound messages in one statement. Rows whose (provider, provider_message_id)
- * already exists are skipped; the ids of the rows actually inserted are returned.
+ * Inserts a batch of inbound messages in one statement; rows whose (provider, provider_message_id)
+ * already exists are skipped, and the ids actually inserted are returned. The rows travel as one array
+ * per column through unnest(), so the SQL text (and its parse) is the same for any batch size and the
+ * parameter count stays at nine however many rows there are.
  */
-export async function insertMessagesSkippingDuplicates(db: Kysely<Database>, rows: NewMessage[]): Promise<Set<string>> {
+export async function insertInboundMessages(db: Kysely<Database>, rows: InboundRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insertInto('messages')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['provider', 'provider_message_id']).doNothing())
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+  const column = <K extends keyof InboundRow>(key: K) => rows.map((row) => row[key]);
+  const result = await sql<{ id: string }>`
+    insert into messages (id, person_id, channel, direction, provider, provider_message_id, service_number, body_enc, status, created_at, updated_at)
+    select id, person_id, channel, 'inbound', provider, provider_message_id, service_number, body_enc, status, created_at, created_at
+      from unnest(${column('id')}::uuid[], ${column('person_id')}::uuid[], ${column('channel')}::text[], ${column('provider')}::text[],
+                  ${column('provider_message_id')}::text[], ${column('service_number')}::text[], ${column('body_enc')}::bytea[],
+                  ${column('status')}::text[], ${column('created_at')}::timestamptz[])
+           as r(id, person_id, channel, provider, provider_message_id, service_number, body_enc, status, created_at)
+    on conflict (provider, provider_message_id) do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((r) => r.id));
 }
 
 export async function findMessage(db: Kysely<Database>, id: string) {
   return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The person's latest messages before `before`, across SMS and voice, newest first. */
+/** The person's latest messages before `before`, across SMS and voice, newest first (model: to leave canned replies out). */
 export async function recentMessages(db: Kysely<Database>, personId: string, before: Date, limit: number) {
   return db
     .selectFrom('messages')
-    .select(['id', 'direction', 'channel', 'body_enc', 'created_at'])
+    .select(['id', 'direction', 'channel', 'body_enc', 'created_at', 'model'])
     .where('person_id', '=', personId)
     .where('created_at', '<', before)
     .where('status', 'not in', ['canceled', 'failed', 'skipped'])
@@ -49,7 +67,7 @@ export async function saveReply(trx: Transaction<Database>, reply: NewMessage & 
   const inserted = await trx
     .insertInto('messages')
     .values(reply)
-    .onConflict((oc) => oc.column('reply_to_id').doNothing())
+    .onConflict((oc) => oc.column('reply_to_id').where('reply_to_id', 'is not', null).doNothing())
     .returning('id')
     .executeTakeFirst();
   await setMessageStatus(trx, reply.reply_to_id, 'replied', ['pending']);

@@ -72,3 +72,14 @@ export async function setOptedOut(db: Kysely<Database>, personId: string, at: Da
 export async function setDisclosedAt(db: Kysely<Database>, personId: string, at: Date): Promise<void> {
   await db.updateTable('people').set({ disclosed_at: at }).where('id', '=', personId).execute();
 }
+
+/** Saves the person's preferred language (voice greets them in it). A no-op when it is already that. */
+export async function setLocale(db: Kysely<Database>, personId: string, locale: string): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ locale })
+    .where('id', '=', personId)
+    .where((eb) => eb.or([eb('locale', 'is', null), eb('locale', '!=', locale)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

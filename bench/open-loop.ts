@@ -1,0 +1,76 @@
+import { Agent, request } from 'node:http';
+import type { SignedRequest } from './signed-requests.js';
+
+export interface OpenLoopResult {
+  rate: number;
+  sent: number;
+  ok: number;
+  errors: number;
+  achievedRps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * Open-loop load: request i is due at start + i/rate, evenly spaced, whether or not earlier ones have
+ * answered; latency is counted from that scheduled time, so a server (or client) that falls behind pays
+ * for the queueing it causes. (autocannon's overallRate sends each second's budget as a burst, and a
+ * closed loop hides queueing by waiting for answers: neither measures this.)
+ */
+export async function runOpenLoop(options: { url: string; rate: number; seconds: number; requests: SignedRequest[]; maxSockets?: number }): Promise<OpenLoopResult> {
+  const { rate, seconds } = options;
+  const total = rate * seconds;
+  if (options.requests.length < total) throw new Error(`need ${total} requests, have ${options.requests.length}`);
+  const target = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 512 });
+  const latencies = new Float64Array(total);
+  let done = 0;
+  let ok = 0;
+  let errors = 0;
+  let next = 0;
+  const start = performance.now() + 50;
+
+  await new Promise<void>((resolve) => {
+    const fire = (i: number, scheduled: number) => {
+      const req = options.requests[i]!;
+      const r = request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(req.body), 'x-twilio-signature': req.signature } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies[i] = performance.now() - scheduled;
+            if (res.statusCode === 200) ok++;
+            else errors++;
+            if (++done === total) resolve();
+          });
+        },
+      );
+      r.on('error', () => {
+        latencies[i] = performance.now() - scheduled;
+        errors++;
+        if (++done === total) resolve();
+      });
+      r.end(req.body);
+    };
+    // Every request that has come due is sent, each timed from its own due time. A timer (not a busy loop)
+    // wakes the sender: on a 2-core box a spinning client would steal a core from the server it measures.
+    // Timers fire up to ~1 ms late; that lateness is counted in the latency, the same for every target.
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && start + (next * 1000) / rate <= now) {
+        fire(next, start + (next * 1000) / rate);
+        next++;
+      }
+      if (next < total) setTimeout(tick, Math.max(0, start + (next * 1000) / rate - performance.now()));
+    };
+    setTimeout(tick, 50);
+  });
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
+  return { rate, sent: total, ok, errors, achievedRps: Math.round(total / elapsed), p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100) };
+}
