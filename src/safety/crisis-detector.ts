@@ -1,6 +1,6 @@
+import type { Language } from '../util/language.js';
 import { CRISIS_CATEGORIES, CRISIS_RULES, IDIOMS, SPELLED_OUT_KEYS, type CrisisCategory } from './crisis-phrases.js';
 import { foldText } from './fold-text.js';
-import type { Language } from '../util/language.js';
 import { compilePhrases, compilePhrasesByLanguage, matchedLanguage } from './phrase-pattern.js';
 
 export type { CrisisCategory } from './crisis-phrases.js';
