@@ -55,6 +55,17 @@ export interface MessagesTable {
   updated_at: Timestamp;
 }
 
+export interface CrisisEventsTable {
+  id: string;
+  person_id: string;
+  message_id: string | null;
+  channel: Channel;
+  category: string;
+  confidence: number;
+  alerted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export type PlanPeriod = 'day' | 'week' | 'month';
 
 export interface PlansTable {
@@ -166,6 +177,7 @@ export interface Database {
   stripe_events: StripeEventsTable;
   billing_notices: BillingNoticesTable;
   facts: FactsTable;
+  crisis_events: CrisisEventsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
