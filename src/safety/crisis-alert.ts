@@ -1,6 +1,7 @@
 import { findCrisisEventForAlert, findUnalertedCrisisEvents, markCrisisAlerted } from '../db/queries/crisis-events.js';
 import type { Deps } from '../deps.js';
 import { ALERT_SIGNATURE_HEADER, signAlert } from './alert-signature.js';
+import { requeueIfLost } from '../queue/requeue.js';
 
 export type AlertOutcome = { kind: 'sent'; status: number } | { kind: 'already_sent' } | { kind: 'missing' } | { kind: 'not_configured' };
 
@@ -58,14 +59,7 @@ export async function sweepCrisisAlerts(deps: Deps): Promise<{ requeued: number 
   const ids = await findUnalertedCrisisEvents(deps.db, new Date(now - ALERT_GIVE_UP_MS), new Date(now - deps.config.worker.sweepGraceMs), SWEEP_BATCH);
   let requeued = 0;
   for (const id of ids) {
-    const job = await deps.queues.alert.getJob(id);
-    if (job) {
-      const state = await job.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
-      await job.remove();
-    }
-    await enqueueCrisisAlert(deps, id);
-    requeued++;
+    if (await requeueIfLost(deps.queues.alert, id, () => enqueueCrisisAlert(deps, id))) requeued++;
   }
   if (requeued > 0) deps.log.info({ requeued }, 'alert sweep re-enqueued crisis alerts still owed');
   return { requeued };
