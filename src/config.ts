@@ -105,6 +105,21 @@ const EnvSchema = z.object({
   BILLING_PORTAL_RETURN_URL: optionalUrl,
   // The From of billing texts to someone who never texted in (normally their last service number is used).
   DEFAULT_SERVICE_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.e164().optional()),
+  // Safety (src/safety). The alert webhook is optional; when set, it must be signed.
+  CRISIS_ALERT_URL: optionalUrl,
+  CRISIS_ALERT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
+  // An operator's webhook should answer at once; 5 s bounds a hung one, and the job retries.
+  CRISIS_ALERT_TIMEOUT_MS: positiveInt(5_000),
+  // How long after a crisis message the LLM is reminded to stay supportive and repeat the resources: a day
+  // covers the rest of that conversation and the morning after, without colouring every later chat.
+  CRISIS_FOLLOW_UP_HOURS: z.coerce.number().positive().default(24),
+  // Re-say "you are talking to an AI" after this long: 3 h is roughly one sitting of conversation.
+  AI_DISCLOSURE_INTERVAL_HOURS: z.coerce.number().positive().default(3),
+  HELP_PROGRAM_NAME: z.string().min(1).max(40).default('Switchboard'),
+  // Carriers require HELP to name a support contact (an email, phone number or web page).
+  HELP_SUPPORT_CONTACT: optionalString,
+  // Replaces the built-in HELP text in every language; {program} and {contact} are filled in.
+  HELP_TEXT: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -157,6 +172,13 @@ export interface Config {
     /** Set when AWS credentials are configured: fixed prompts are synthesised once and served with <Play>. */
     readonly polly?: { readonly region: string; readonly accessKeyId: string; readonly secretAccessKey: string; readonly endpoint?: string };
   };
+  readonly safety: {
+    /** Unset: crisis events are recorded, no alert is posted. */
+    readonly crisisAlert?: { readonly url: string; readonly secret: string; readonly timeoutMs: number };
+    readonly crisisFollowUpMs: number;
+    readonly disclosureIntervalMs: number;
+    readonly help: { readonly programName: string; readonly supportContact: string; readonly text?: string };
+  };
   readonly billing: {
     /** Undefined when Stripe is not configured: quotas still apply, upgrades are unavailable. */
     readonly stripe?: {
@@ -207,6 +229,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!llmConfigured) devDefaults.push('OPENAI_API_KEY');
   const publicUrl = orDev('PUBLIC_URL', env.PUBLIC_URL, `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   orDev('DATABASE_URL', env.DATABASE_URL, undefined);
+  if (env.CRISIS_ALERT_URL && !env.CRISIS_ALERT_SECRET) throw new ConfigError('CRISIS_ALERT_URL is set: set CRISIS_ALERT_SECRET too (alerts are signed).');
+  const supportContact = orDev('HELP_SUPPORT_CONTACT', env.HELP_SUPPORT_CONTACT, 'the operator of this number');
   const stripeValues = [env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET, env.STRIPE_PRICE_PREMIUM];
   if (stripeValues.some((v) => v !== undefined) && stripeValues.some((v) => v === undefined)) {
     throw new ConfigError('Set all of STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_PREMIUM, or none of them.');
@@ -266,6 +290,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       polly: env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
         ? { region: env.AWS_REGION, accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, endpoint: env.POLLY_ENDPOINT }
         : undefined,
+    },
+    safety: {
+      crisisAlert: env.CRISIS_ALERT_URL ? { url: env.CRISIS_ALERT_URL, secret: env.CRISIS_ALERT_SECRET!, timeoutMs: env.CRISIS_ALERT_TIMEOUT_MS } : undefined,
+      crisisFollowUpMs: env.CRISIS_FOLLOW_UP_HOURS * 3_600_000,
+      disclosureIntervalMs: env.AI_DISCLOSURE_INTERVAL_HOURS * 3_600_000,
+      help: { programName: env.HELP_PROGRAM_NAME, supportContact, text: env.HELP_TEXT },
     },
     billing: {
       stripe: env.STRIPE_SECRET_KEY

@@ -11,6 +11,7 @@ const production = {
   OPENAI_API_KEY: 'sk-x',
   ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   PHONE_HASH_KEY: 'pepper',
+  HELP_SUPPORT_CONTACT: 'help@sb.example.org',
 };
 
 describe('loadConfig', () => {

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
+import { startAlertWorker } from './alert.js';
 import { startFactsWorker } from './facts.js';
 import { startIntakeWorker } from './intake.js';
 import { startMaintenanceWorker } from './maintenance.js';
@@ -22,6 +23,7 @@ export async function startWorkers(deps: Deps, tuning?: WorkerTuning): Promise<R
     startFactsWorker(deps, tuning),
     await startMaintenanceWorker(deps, tuning),
     await startStripeWorker(deps, tuning),
+    await startAlertWorker(deps, tuning),
   ];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   return {

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { requeueIfLost } from '../queue/requeue.js';
 import { enqueueStripeEvent, findWaitingStripeEvents } from './stripe-webhook.js';
 
 // Bounded like the message sweep: the next run takes the rest.
@@ -14,14 +15,7 @@ export async function sweepStripeEvents(deps: Deps): Promise<{ requeued: number;
   const waiting = await findWaitingStripeEvents(deps, cutoff, SWEEP_BATCH);
   let requeued = 0;
   for (const eventId of waiting) {
-    const job = await deps.queues.stripe.getJob(eventId);
-    if (job) {
-      const state = await job.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
-      await job.remove();
-    }
-    await enqueueStripeEvent(deps, eventId);
-    requeued++;
+    if (await requeueIfLost(deps.queues.stripe, eventId, () => enqueueStripeEvent(deps, eventId))) requeued++;
   }
   if (requeued > 0) deps.log.info({ requeued, checked: waiting.length }, 'stripe sweep re-enqueued events whose job was lost');
   return { requeued, checked: waiting.length };

@@ -1,7 +1,9 @@
 import { aad, seal } from '../crypto/envelope.js';
 import type { Channel, ProviderName } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { detectCrisis } from '../safety/crisis-detector.js';
 import { uuidv7 } from '../util/id.js';
+import { answerCrisis } from './answer-crisis.js';
 import { findCommand } from './commands/index.js';
 import type { KnownPerson } from './person-directory.js';
 
@@ -25,7 +27,7 @@ export type InboundOutcome =
   | { kind: 'answered'; messageId: string; personId: string; reason: 'command' | 'crisis'; reply: string; /** A number a voice caller may be connected to. */ dial?: string }
   /** Seen before (provider retry, double post): nothing to do, nothing to send. */
   | { kind: 'duplicate' }
-  /** The person opted out and this is not a command: stored nowhere, answered with nothing. */
+  /** The person opted out and this is not a command (stored nowhere), or a repeated STOP (stored, not answered again). */
   | { kind: 'dropped'; reason: 'opted_out' };
 
 /**
@@ -36,12 +38,23 @@ export type InboundOutcome =
 export async function handleInboundMessage(deps: Deps, input: InboundMessage): Promise<InboundOutcome> {
   const person = await deps.people.resolve(input.from);
 
-  // Commands come first: START and HELP must work for someone who opted out.
+  // A crisis is answered first, even for someone who opted out (a reply to the message they just sent,
+  // never a follow-up) and even when it also says "stop texting me" (both are honoured).
+  const crisis = detectCrisis(input.body);
+  if (crisis) {
+    const messageId = await storeInbound(deps, person, input, 'handled');
+    if (!messageId) return { kind: 'duplicate' };
+    const { text, dial } = await answerCrisis(deps, { person, input, messageId, detection: crisis });
+    return { kind: 'answered', messageId, personId: person.id, reason: 'crisis', reply: text, ...(dial ? { dial } : {}) };
+  }
+
+  // Then commands: START and HELP must work for someone who opted out.
   const command = findCommand(input.body, person);
   if (command) {
     const messageId = await storeInbound(deps, person, input, 'handled');
     if (!messageId) return { kind: 'duplicate' };
     const { reply } = await command.command.run({ deps, person, message: input, messageId, keyword: command.keyword });
+    if (!reply) return { kind: 'dropped', reason: 'opted_out' };
     return { kind: 'answered', messageId, personId: person.id, reason: 'command', reply };
   }
 

@@ -1,10 +1,13 @@
 import { chargeSmsReply, type OverQuotaOutcome } from '../billing/sms-quota.js';
 import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
-import { findPersonWithKey, setLocale } from '../db/queries/people.js';
+import { findPersonWithKey, setDisclosedAt, setLocale } from '../db/queries/people.js';
 import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
 import type { Channel } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { buildPrompt } from '../llm/prompt.js';
+import { disclosureFor, withoutDisclosures } from '../safety/disclosure.js';
+import { redactPii, redactTurns } from '../safety/pii.js';
+import { safetyNotes } from '../safety/safety-notes.js';
 import { uuidv7 } from '../util/id.js';
 import { detectLanguage, resolveLanguage, type Language } from '../util/language.js';
 import { answerMessage } from './answer.js';
@@ -52,12 +55,18 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   const facts = factLines(await loadFacts(deps, person.id, dataKey));
 
   const { systemPrompt, promptTokenBudget } = deps.config.llm;
-  const notes = channelNotes(deps, message.channel, language);
-  const prompt = buildPrompt({ systemPrompt, notes, facts, history, message: text, tokenBudget: promptTokenBudget });
-  const answer = await answerMessage(deps, { messageId, channel: message.channel, messages: prompt, text, language, instructions: [systemPrompt, ...notes] });
+  const channel = channelNotes(deps, message.channel, language);
+  const notes = [...channel, ...(await safetyNotes(deps, person))];
+  // Nothing identifying goes to the model: the message, the history and the remembered facts are redacted.
+  const prompt = buildPrompt({ systemPrompt, notes, facts: facts.map(redactPii), history: redactTurns(withoutDisclosures(history)), message: redactPii(text), tokenBudget: promptTokenBudget });
+  // The leak check gets the operator's instructions only: the safety notes hold lines the model should repeat.
+  const answer = await answerMessage(deps, { messageId, channel: message.channel, messages: prompt, text, language, instructions: [systemPrompt, ...channel] });
+  // A caller hears the disclosure in the voice greeting; texts carry it in the reply.
+  const disclosure = message.channel === 'sms' ? disclosureFor(deps, person, text) : undefined;
+  // Shaped with the answer, so the disclosure counts against the segment budget and stays GSM-7.
   const body = message.channel === 'voice'
     ? shapeSpeechReply(answer.text)
-    : shapeSmsReply(answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
+    : shapeSmsReply(disclosure ? `${disclosure}\n${answer.text}` : answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
@@ -81,6 +90,7 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
       updated_at: now,
     }),
   );
+  if (disclosure) await setDisclosedAt(deps.db, person.id, now);
   if (message.channel === 'sms') await deps.enqueue.send(savedId);
   await queueFactExtraction(deps, message.id, text);
   return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback };

@@ -1,5 +1,6 @@
 import { findWaitingMessages } from '../db/queries/messages.js';
 import type { Deps } from '../deps.js';
+import { requeueIfLost } from '../queue/requeue.js';
 
 // Bounded so one sweep after a long Redis outage cannot flood the queues; the next sweep takes the rest.
 const SWEEP_BATCH = 1_000;
@@ -15,14 +16,7 @@ export async function sweepWaitingMessages(deps: Deps): Promise<{ requeued: numb
   let requeued = 0;
   for (const message of waiting) {
     const queue = message.direction === 'inbound' ? deps.queues.reply : deps.queues.send;
-    const job = await queue.getJob(message.id);
-    if (job) {
-      const state = await job.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
-      await job.remove();
-    }
-    await queue.add(queue.name, { messageId: message.id }, { jobId: message.id });
-    requeued++;
+    if (await requeueIfLost(queue, message.id, () => queue.add(queue.name, { messageId: message.id }, { jobId: message.id }))) requeued++;
   }
   if (requeued > 0) deps.log.info({ requeued, checked: waiting.length }, 'sweep re-enqueued messages whose job was lost');
   return { requeued, checked: waiting.length };

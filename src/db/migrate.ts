@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, typ
 import * as m0001 from '../../migrations/0001_people.js';
 import * as m0002 from '../../migrations/0002_messages.js';
 import * as m0003 from '../../migrations/0003_reply_to_partial_index.js';
+import * as m0010 from '../../migrations/0010_crisis_events.js';
 import * as m0020 from '../../migrations/0020_plans.js';
 import * as m0021 from '../../migrations/0021_feature_usage.js';
 import * as m0022 from '../../migrations/0022_stripe.js';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_people': m0001,
   '0002_messages': m0002,
   '0003_reply_to_partial_index': m0003,
+  '0010_crisis_events': m0010,
   '0020_plans': m0020,
   '0021_feature_usage': m0021,
   '0022_stripe': m0022,

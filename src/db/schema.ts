@@ -55,6 +55,17 @@ export interface MessagesTable {
   updated_at: Timestamp;
 }
 
+export interface CrisisEventsTable {
+  id: string;
+  person_id: string;
+  message_id: string | null;
+  channel: Channel;
+  category: string;
+  confidence: number;
+  alerted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export type PlanPeriod = 'day' | 'week' | 'month';
 
 export interface PlansTable {
@@ -185,6 +196,7 @@ export interface Database {
   billing_notices: BillingNoticesTable;
   facts: FactsTable;
   calls: CallsTable;
+  crisis_events: CrisisEventsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -17,3 +17,6 @@ export const MaintenanceJob = z.strictObject({});
 /** `stripe`: a stored Stripe event's id (the event itself is in Postgres), or the sweep (no payload). */
 export const StripeJob = z.union([z.strictObject({ eventId: z.string().regex(/^evt_[A-Za-z0-9_]+$/) }), z.strictObject({})]);
 export type StripeJob = z.infer<typeof StripeJob>;
+
+/** `alert`: one crisis event to post to the operator (or `sweep`, with no payload, to find unsent ones). */
+export const AlertJob = z.union([z.strictObject({ crisisEventId: z.uuid() }), z.strictObject({})]);

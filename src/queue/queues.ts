@@ -22,6 +22,8 @@ const JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   stripe: { attempts: 8, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
   // Best effort: LLM failures end the job normally; retries cover only Postgres/Redis hiccups.
   facts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 }, ...KEEP },
+  // An operator's webhook may be down for a while: ~17 minutes of backoff, then the alert sweep retries.
+  alert: { attempts: 10, backoff: { type: 'exponential', delay: 2_000, jitter: 0.3 }, ...KEEP },
 };
 
 /** Producer-side queues on one shared connection (which fails fast: it is built with enableOfflineQueue false). */

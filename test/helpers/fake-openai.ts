@@ -9,7 +9,9 @@ export type Behaviour =
   | { kind: 'empty' }
   | { kind: 'no_choices' }
   | { kind: 'long'; words: number }
-  | { kind: 'refusal' };
+  | { kind: 'refusal' }
+  /** Answers `text` only once `until` settles: the test decides when the LLM call is over. */
+  | { kind: 'held'; text: string; until: Promise<unknown> };
 
 export interface ChatRequest {
   model: string;
@@ -69,6 +71,9 @@ export async function startFakeOpenAi(defaultText = 'Hello from the fake model.'
       }
       case 'long':
         return sendJson(res, 200, completion(request.model, Array.from({ length: behaviour.words }, (_, i) => `word${i}.`).join(' ')));
+      case 'held':
+        await behaviour.until.catch(() => undefined);
+        return sendJson(res, 200, completion(request.model, behaviour.text));
       case 'text':
         if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
         return sendJson(res, 200, completion(request.model, behaviour.text));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, SERVICE_NUMBER, type Harness } from '../helpers/harness.js';
 import { newMessageSid, randomUsNumber } from '../helpers/twilio-sign.js';
+import { disclosed } from '../helpers/disclosure.js';
 
 describe('POST /twilio/sms (happy path)', () => {
   let h: Harness;
@@ -21,7 +22,7 @@ describe('POST /twilio/sms (happy path)', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
     expect(await res.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     const message = await sent;
-    expect(message).toMatchObject({ to: from, from: SERVICE_NUMBER, body: 'Drink some water and rest.' });
+    expect(message).toMatchObject({ to: from, from: SERVICE_NUMBER, body: disclosed('Drink some water and rest.') });
     expect(message.statusCallback).toMatch(/^https:\/\/switchboard\.test\/twilio\/sms\/status\?messageId=[0-9a-f-]{36}$/);
     const lastUserTurn = h.openai.requests.at(-1)?.messages.at(-1);
     expect(lastUserTurn).toEqual({ role: 'user', content: 'I feel dizzy today' });

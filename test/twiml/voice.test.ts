@@ -42,10 +42,9 @@ describe('voice TwiML', () => {
     );
   });
 
-  it('speaks a crisis answer in full, connects the caller to the hotline, then stays on the line', () => {
-    expect(render({ language: 'en', turn: 1 }, { kind: 'answer', text: 'You are not alone.', dial: '+18002738255' })).toMatchInlineSnapshot(
-      `"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna-Neural" language="en-US">You are not alone.</Say><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m connecting you now. Please stay on the line.</Say><Dial timeout="30"><Number>+18002738255</Number></Dial><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=en" method="POST" language="en-US" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m still here if you&apos;d like to talk.</Say></Gather></Response>"`,
-    );
+  it('speaks a crisis answer in full in its own language’s voice, connects the caller to the hotline, then stays on the line', () => {
+    const crisis: VoiceStep = { kind: 'answer', text: 'No estás sola. Quédate en la línea y te comunico con la línea de ayuda ahora.', dial: '+528009112000', language: 'es' };
+    expect(render({ language: 'en', turn: 1 }, crisis)).toMatchInlineSnapshot(`"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Lupe-Neural" language="es-US">No estás sola. Quédate en la línea y te comunico con la línea de ayuda ahora.</Say><Dial timeout="30"><Number>+528009112000</Number></Dial><Gather input="speech" action="https://sb.example/twilio/voice/gather?turn=2&amp;lang=en" method="POST" language="en-US" hints="español, English, français, português, Deutsch, Spanish, French, Portuguese, German, goodbye, adiós" speechTimeout="auto" timeout="6" actionOnEmptyResult="true"><Say voice="Polly.Joanna-Neural" language="en-US">I&apos;m still here if you&apos;d like to talk.</Say></Gather></Response>"`);
   });
 
   it('answers a failure with an apology and a hangup in the call’s language', () => {

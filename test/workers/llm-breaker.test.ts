@@ -5,6 +5,7 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
+import { disclosed } from '../helpers/disclosure.js';
 
 describe('LLM circuit breaker across worker instances', () => {
   let h: Harness;
@@ -29,7 +30,8 @@ describe('LLM circuit breaker across worker instances', () => {
     await waitForQueuesIdle(h);
     return message.body;
   };
-  const GENERAL = cannedReply('question', 'en');
+  // Every message comes from a new number, so every reply is a first reply and starts with the AI disclosure.
+  const GENERAL = disclosed(cannedReply('question', 'en'));
 
   /** Five failed replies on the first instance; then only the second instance's workers run. */
   const openOnFirstThenSwitch = async () => {
@@ -54,8 +56,8 @@ describe('LLM circuit breaker across worker instances', () => {
   it('lets one trial through after 5 minutes and goes back to real answers when it succeeds', async () => {
     await openOnFirstThenSwitch();
     h.clock.advance(h.config.llm.breaker.openMs);
-    expect(await textAndWait('and now?')).toBe('I am back.');
-    expect(await textAndWait('and again?')).toBe('I am back.');
+    expect(await textAndWait('and now?')).toBe(disclosed('I am back.'));
+    expect(await textAndWait('and again?')).toBe(disclosed('I am back.'));
     expect(h.openai.requests).toHaveLength(7);
     expect(h.logs.text()).toContain('LLM breaker half-open: letting one trial call through');
     expect(h.logs.text()).toContain('LLM breaker closed: the trial call succeeded');

@@ -6,6 +6,7 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 import { deleteKeysWithPrefix } from '../helpers/redis.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
+import { disclosed } from '../helpers/disclosure.js';
 
 // Short locks so a killed worker's job is noticed in about a second instead of the default 30 s.
 const TUNING = { lockDurationMs: 1_500, stalledIntervalMs: 500 };
@@ -36,7 +37,7 @@ describe('no lost messages', () => {
 
     const sent = h.twilio.nextMessage(15_000);
     await h.startWorkers(TUNING);
-    expect(await sent).toMatchObject({ to: from, body: 'Here is your answer.' });
+    expect(await sent).toMatchObject({ to: from, body: disclosed('Here is your answer.') });
     await waitForQueuesIdle(h);
     expect(h.twilio.sent.filter((m) => m.to === from)).toHaveLength(1);
     const outbound = await h.deps.db.selectFrom('messages').select('status').where('direction', '=', 'outbound').execute();

@@ -4,6 +4,7 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 import type { Behaviour } from '../helpers/fake-openai.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
+import { disclosed } from '../helpers/disclosure.js';
 
 describe('reply worker when the LLM fails', () => {
   let h: Harness;
@@ -32,7 +33,7 @@ describe('reply worker when the LLM fails', () => {
       const sent = h.twilio.nextMessage();
       await h.postSms({ from, body: 'is anyone there?' });
       const message = await sent;
-      expect(message).toMatchObject({ to: from, body: cannedReply('question', 'en') });
+      expect(message).toMatchObject({ to: from, body: disclosed(cannedReply('question', 'en')) });
       expect(h.logs.text()).toContain('LLM failed; sending the fallback reply');
       await waitForQueuesIdle(h);
       const reply = await h.deps.db.selectFrom('messages').select(['model', 'status']).where('direction', '=', 'outbound').where('provider_message_id', '=', message.sid).executeTakeFirstOrThrow();
@@ -44,6 +45,6 @@ describe('reply worker when the LLM fails', () => {
     h.openai.script({ kind: 'text', text: 'Back to normal.' });
     const sent = h.twilio.nextMessage();
     await h.postSms({ from: randomUsNumber(), body: 'hello' });
-    expect((await sent).body).toBe('Back to normal.');
+    expect((await sent).body).toBe(disclosed('Back to normal.'));
   });
 });

@@ -1,5 +1,6 @@
 import type { KnownPerson } from '../person-directory.js';
 import { manageCommand, upgradeCommand } from './billing.js';
+import { helpCommand, startCommand, stopCommand } from './opt-out.js';
 import type { Command } from './types.js';
 
 /**
@@ -7,6 +8,9 @@ import type { Command } from './types.js';
  * listed here.
  */
 export const COMMANDS: readonly Command[] = [
+  stopCommand,
+  startCommand,
+  helpCommand,
   upgradeCommand,
   manageCommand,
 ];

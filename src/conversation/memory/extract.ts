@@ -5,6 +5,7 @@ import { findMessage } from '../../db/queries/messages.js';
 import { findPersonWithKey } from '../../db/queries/people.js';
 import type { Deps } from '../../deps.js';
 import { costUsd } from '../../llm/pricing.js';
+import { redactPii } from '../../safety/pii.js';
 import { Fact, loadFacts, saveFacts, type StoredFact } from './facts.js';
 
 /**
@@ -72,7 +73,7 @@ export async function extractFacts(deps: Deps, messageId: string): Promise<{ out
 
   let answer;
   try {
-    answer = await deps.llm.complete({ messages: extractionPrompt(known, text), timeoutMs: deps.config.llm.timeoutMs, maxTokens: 200 });
+    answer = await deps.llm.complete({ messages: extractionPrompt(known, redactPii(text)), timeoutMs: deps.config.llm.timeoutMs, maxTokens: 200 });
   } catch (error) {
     deps.log.warn({ messageId, err: (error as Error).message }, 'fact extraction failed; nothing remembered');
     return { outcome: 'llm_failed' };

@@ -7,7 +7,7 @@ import type { Language } from '../../util/language.js';
  */
 export const PHRASE_KEYS = [
   'greeting', 'reprompt', 'silenceGoodbye', 'goodbye', 'filler1', 'filler2', 'filler3', 'gaveUp',
-  'switched', 'optedOut', 'hiddenNumber', 'connecting', 'stillHere', 'apology', 'languageOffer',
+  'switched', 'optedOut', 'hiddenNumber', 'stillHere', 'apology', 'languageOffer',
 ] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 
@@ -26,7 +26,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     switched: "Of course, I'll speak English. How can I help?",
     optedOut: 'This number is unsubscribed from this service. Text START to use it again. Goodbye.',
     hiddenNumber: 'Sorry, this service can only answer calls from a number that is not hidden. Goodbye.',
-    connecting: "I'm connecting you now. Please stay on the line.",
     stillHere: "I'm still here if you'd like to talk.",
     apology: 'Sorry, something went wrong on our side. Please call again in a few minutes. Goodbye.',
     languageOffer: 'For English, say English.',
@@ -43,7 +42,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     switched: 'Claro, hablaré en español. ¿En qué puedo ayudarle?',
     optedOut: 'Este número está dado de baja de este servicio. Envíe START por mensaje para volver a usarlo. Adiós.',
     hiddenNumber: 'Lo siento, este servicio solo puede atender llamadas de números que no estén ocultos. Adiós.',
-    connecting: 'Le estoy conectando ahora. Por favor, no cuelgue.',
     stillHere: 'Sigo aquí si quiere hablar.',
     apology: 'Lo siento, algo ha fallado por nuestra parte. Vuelva a llamar en unos minutos. Adiós.',
     languageOffer: 'Para español, diga español.',
@@ -60,7 +58,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     switched: 'Bien sûr, je vais parler français. Comment puis-je vous aider ?',
     optedOut: 'Ce numéro est désabonné de ce service. Envoyez START par SMS pour le réutiliser. Au revoir.',
     hiddenNumber: 'Désolé, ce service ne peut répondre qu’aux appels dont le numéro n’est pas masqué. Au revoir.',
-    connecting: 'Je vous mets en relation. Restez en ligne, s’il vous plaît.',
     stillHere: 'Je suis toujours là si vous voulez parler.',
     apology: "Désolé, un problème est survenu de notre côté. Rappelez dans quelques minutes. Au revoir.",
     languageOffer: 'Pour le français, dites français.',
@@ -77,7 +74,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     switched: 'Claro, vou falar em português. Como posso ajudar?',
     optedOut: 'Este número cancelou a inscrição neste serviço. Envie START por mensagem para usá-lo novamente. Tchau.',
     hiddenNumber: 'Desculpe, este serviço só atende chamadas de números que não estejam ocultos. Tchau.',
-    connecting: 'Estou conectando você agora. Por favor, fique na linha.',
     stillHere: 'Continuo aqui se quiser conversar.',
     apology: 'Desculpe, algo deu errado do nosso lado. Ligue novamente em alguns minutos. Tchau.',
     languageOffer: 'Para português, diga português.',
@@ -94,7 +90,6 @@ export const PHRASES: Record<Language, Record<PhraseKey, string>> = {
     switched: 'Natürlich, ich spreche Deutsch. Wie kann ich helfen?',
     optedOut: 'Diese Nummer ist von diesem Dienst abgemeldet. Schicken Sie START per SMS, um ihn wieder zu nutzen. Auf Wiederhören.',
     hiddenNumber: 'Entschuldigung, dieser Dienst kann nur Anrufe von nicht unterdrückten Nummern annehmen. Auf Wiederhören.',
-    connecting: 'Ich verbinde Sie jetzt. Bitte bleiben Sie dran.',
     stillHere: 'Ich bin noch da, wenn Sie reden möchten.',
     apology: 'Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte rufen Sie in ein paar Minuten wieder an. Auf Wiederhören.',
     languageOffer: 'Für Deutsch, sagen Sie Deutsch.',

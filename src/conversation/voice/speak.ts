@@ -9,8 +9,12 @@ import { VOICES } from './voices.js';
 export type VoiceStep =
   /** A fixed prompt, then listen for the next turn (`quiet`: this prompt follows a silence). */
   | { kind: 'ask'; say: PhraseKey; quiet?: boolean }
-  /** The assistant's words, then listen; with `dial`, first connect the caller to that number (a hotline). */
-  | { kind: 'answer'; text: string; dial?: string }
+  /**
+   * The assistant's words, then listen; with `dial` (a crisis hotline), first connect the caller to it.
+   * `language`: the voice for these words when they are not in the call's language (a crisis reply follows
+   * the language the crisis was said in).
+   */
+  | { kind: 'answer'; text: string; dial?: string; language?: Language }
   /** The answer is not ready: a short filler, then come back for it (the `wait`-th time). */
   | { kind: 'hold'; wait: number }
   /** A last word, then hang up. */
@@ -36,7 +40,7 @@ const DIAL_TIMEOUT_S = 30;
 
 export function voiceVerbs(voice: { prompts: PromptAudio; urls: VoiceUrls }, at: CallPosition, step: VoiceStep): VoiceVerb[] {
   const profile = VOICES[at.language];
-  const say = (text: string): Speech => ({ kind: 'say', text, voice: profile.say, language: profile.locale });
+  const say = (text: string, voiceOf = profile): Speech => ({ kind: 'say', text, voice: voiceOf.say, language: voiceOf.locale });
   const prompt = (key: PhraseKey) => voice.prompts.speech(at.language, key);
   const listen = (speech: Speech[], quiet = false): VoiceVerb => ({
     kind: 'listen',
@@ -47,10 +51,13 @@ export function voiceVerbs(voice: { prompts: PromptAudio; urls: VoiceUrls }, at:
     case 'ask':
       if (step.say === 'greeting') return [listen([prompt('greeting'), voice.prompts.speech(offeredLanguage(at.language), 'languageOffer')])];
       return [listen([prompt(step.say)], step.quiet)];
-    case 'answer':
-      if (!step.dial) return [listen(step.text ? [say(step.text)] : [])];
-      // Outside the <Gather>: a crisis answer and the hand-over are heard in full, never talked over.
-      return [say(step.text), prompt('connecting'), { kind: 'dial', number: step.dial, timeoutS: DIAL_TIMEOUT_S }, listen([prompt('stillHere')])];
+    case 'answer': {
+      const words = say(step.text, VOICES[step.language ?? at.language]);
+      if (!step.dial) return [listen(step.text ? [words] : [])];
+      // Outside the <Gather>: a crisis answer (which itself says the caller is being connected) is heard in
+      // full, never talked over; after the hotline call the caller is back with the assistant.
+      return [words, { kind: 'dial', number: step.dial, timeoutS: DIAL_TIMEOUT_S }, listen([prompt('stillHere')])];
+    }
     case 'hold':
       return [
         prompt(FILLERS[(step.wait - 1) % FILLERS.length]!),

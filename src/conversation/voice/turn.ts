@@ -1,6 +1,7 @@
 import { aad, openSealedText } from '../../crypto/envelope.js';
 import { findTurnById, findTurnByProviderId, markReplySpoken, type TurnRow } from '../../db/queries/voice-turns.js';
 import type { Deps } from '../../deps.js';
+import { detectLanguage } from '../../util/language.js';
 import { handleInboundMessage } from '../inbound.js';
 import type { KnownPerson } from '../person-directory.js';
 import { countTurn, switchCallLanguage, type InboundCall } from './call.js';
@@ -49,9 +50,13 @@ export async function takeVoiceTurn(deps: Deps, call: KnownCall, state: TurnStat
     body: speech,
   });
   switch (outcome.kind) {
-    case 'answered':
+    case 'answered': {
       await countTurn(deps, call);
-      return { at, step: { kind: 'answer', text: shapeSpeechReply(outcome.reply), dial: outcome.dial }, outcome: outcome.reason, messageId: outcome.messageId };
+      // A crisis answer is never cut short: every line and number in it is there for a reason.
+      const text = shapeSpeechReply(outcome.reply, outcome.reason === 'crisis' ? Infinity : undefined);
+      // Answered in the language it was said in, which may not be the call's: say it in that language's voice.
+      return { at, step: { kind: 'answer', text, dial: outcome.dial, language: detectLanguage(text) }, outcome: outcome.reason, messageId: outcome.messageId };
+    }
     case 'dropped':
       return { at, step: { kind: 'end', say: 'optedOut' }, outcome: 'dropped' };
     case 'queued': {

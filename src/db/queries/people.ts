@@ -60,8 +60,17 @@ export async function findPersonWithKey(db: Kysely<Database>, personId: string) 
     .executeTakeFirst();
 }
 
-export async function setOptedOut(db: Kysely<Database>, personId: string, at: Date | null): Promise<void> {
-  await db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId).execute();
+/** Sets or clears opt-out. With onlyIfOptedIn, an earlier opt-out is kept; the result says whether a row changed. */
+export async function setOptedOut(db: Kysely<Database>, personId: string, at: Date | null, options: { onlyIfOptedIn?: boolean } = {}): Promise<boolean> {
+  let query = db.updateTable('people').set({ opted_out_at: at }).where('id', '=', personId);
+  if (options.onlyIfOptedIn) query = query.where('opted_out_at', 'is', null);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records that this person was just told they are talking to an AI. */
+export async function setDisclosedAt(db: Kysely<Database>, personId: string, at: Date): Promise<void> {
+  await db.updateTable('people').set({ disclosed_at: at }).where('id', '=', personId).execute();
 }
 
 /** Saves the person's preferred language (voice greets them in it). A no-op when it is already that. */

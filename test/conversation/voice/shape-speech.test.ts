@@ -32,6 +32,11 @@ describe('shapeSpeechReply', () => {
     expect(shaped).toMatch(/word\.$/);
   });
 
+  it('can be told not to cut at all (a crisis answer)', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Line ${i}: call 988.`).join(' ');
+    expect(shapeSpeechReply(long, Infinity)).toBe(long);
+  });
+
   it('keeps accents and punctuation of other languages', () => {
     expect(shapeSpeechReply('¿Cómo está? Très bien, merci ! Grüße.')).toBe('¿Cómo está? Très bien, merci ! Grüße.');
   });
