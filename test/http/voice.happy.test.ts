@@ -85,4 +85,12 @@ describe('voice call (happy path)', () => {
     const call = await placeCall(h, { from: randomUsNumber(), lines: ['', 'Are you there?', '', ''] });
     expect(call.said).toEqual([...greeting('en'), PHRASES.en.reprompt, 'Yes, I am here.', PHRASES.en.reprompt, PHRASES.en.silenceGoodbye]);
   });
+
+  it('ends the call on "stop" without unsubscribing the caller from texts', async () => {
+    const from = randomUsNumber();
+    const call = await placeCall(h, { from, lines: ['Stop.'] });
+    expect(call.said).toEqual([...greeting('en'), PHRASES.en.goodbye]);
+    const person = await h.deps.db.selectFrom('people').select('opted_out_at').where('phone_hash', '=', h.deps.people.hash(from)).executeTakeFirstOrThrow();
+    expect(person.opted_out_at).toBeNull();
+  });
 });

@@ -25,7 +25,8 @@ const POLITE = words(
   'sim nao bom obrigado obrigada muito entao e isso tudo ' +
   'ja nein gut danke schon sehr also das wars war es',
 );
-const GOODBYE = words('goodbye bye byebye adios chao chau ciao luego revoir tchau adeus logo tschuss tschau wiedersehen wiederhoren');
+// "Stop" on a call means "I'm done", not the SMS opt-out keyword: it ends the call and unsubscribes no one.
+const GOODBYE = words('goodbye bye byebye adios chao chau ciao luego revoir tchau adeus logo tschuss tschau wiedersehen wiederhoren stop quit cancel enough basta arrete stopp');
 // Words that say goodbye only in company ("au revoir", "hasta luego", "até logo", "auf Wiedersehen").
 const GOODBYE_PARTS = words('au hasta ate auf');
 

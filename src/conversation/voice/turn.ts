@@ -1,6 +1,7 @@
 import { aad, openSealedText } from '../../crypto/envelope.js';
 import { findTurnById, findTurnByProviderId, markReplySpoken, type TurnRow } from '../../db/queries/voice-turns.js';
 import type { Deps } from '../../deps.js';
+import { detectCrisis } from '../../safety/crisis-detector.js';
 import { detectLanguage } from '../../util/language.js';
 import { handleInboundMessage } from '../inbound.js';
 import type { KnownPerson } from '../person-directory.js';
@@ -32,7 +33,8 @@ export async function takeVoiceTurn(deps: Deps, call: KnownCall, state: TurnStat
     const step: VoiceStep = state.quiet ? { kind: 'end', say: 'silenceGoodbye' } : { kind: 'ask', say: 'reprompt', quiet: true };
     return { at, step, outcome: 'silence' };
   }
-  if (isGoodbye(speech)) return { at, step: { kind: 'end', say: 'goodbye' }, outcome: 'goodbye' };
+  // The crisis check runs first on everything: a farewell can be a warning sign, and then it is answered.
+  if (isGoodbye(speech) && !detectCrisis(speech)) return { at, step: { kind: 'end', say: 'goodbye' }, outcome: 'goodbye' };
 
   const person = await deps.people.resolve(call.from);
   const asked = requestedLanguage(speech);

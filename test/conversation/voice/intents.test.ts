@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isGoodbye, requestedLanguage } from '../../../src/conversation/voice/intents.js';
 
 describe('call intents', () => {
-  it.each(['Goodbye', 'bye', 'Bye bye!', 'Okay, thank you, bye.', 'good bye', 'Adiós', 'gracias, adiós', 'hasta luego', 'Au revoir !', 'merci, au revoir', 'Tchau', 'obrigada, tchau', 'até logo', 'Tschüss', 'danke, auf Wiederhören', 'auf Wiedersehen', "that's all, bye"])(
+  it.each(['Goodbye', 'bye', 'Bye bye!', 'Okay, thank you, bye.', 'good bye', 'Adiós', 'gracias, adiós', 'hasta luego', 'Au revoir !', 'merci, au revoir', 'Tchau', 'obrigada, tchau', 'até logo', 'Tschüss', 'danke, auf Wiederhören', 'auf Wiedersehen', "that's all, bye", 'Stop.', 'ok stop', 'basta'])(
     'hears "%s" as the end of the call',
     (speech) => expect(isGoodbye(speech)).toBe(true),
   );
