@@ -198,6 +198,7 @@ async function main() {
     OPENAI_BASE_URL: llm.url,
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     PHONE_HASH_KEY: randomBytes(32).toString('hex'),
+    HELP_SUPPORT_CONTACT: 'bench@switchboard.test',
     // One job slot per concurrent call: the LLM's latency is waited out in parallel, never queued.
     WORKER_CONCURRENCY: String(Math.max(16, calls)),
     VOICE_REPLY_WAIT_MS: values['wait-ms']!,
