@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, string> = {
   webhook: './webhook.js',
+  'voice-turn': './voice-turn.js',
 };
 
 const name = process.argv[2];

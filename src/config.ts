@@ -80,6 +80,18 @@ const EnvSchema = z.object({
   // How often the sweep looks for messages whose job went missing, and how old one must be to count as missing.
   SWEEP_INTERVAL_MS: positiveInt(30_000),
   SWEEP_GRACE_MS: positiveInt(60_000),
+  // Voice: how long a speech webhook waits for the reply before answering a filler + <Redirect>. A caller
+  // hears silence meanwhile; ~4 s still sounds like thinking, and keeps every webhook far inside Twilio's 15 s.
+  VOICE_REPLY_WAIT_MS: positiveInt(4_000),
+  // Voice: give up on one turn (apology, next question) after this. Longer than a voice LLM call (20 s) plus
+  // the reply job's first retries, so only a stuck or absent worker ever reaches it.
+  VOICE_TURN_MAX_WAIT_MS: positiveInt(45_000),
+  // Amazon Polly for the fixed voice prompts: used only when both keys are set, else Twilio's <Say voice="Polly.…">.
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  // A Polly-compatible endpoint (tests use a local fake); unset means AWS's own for AWS_REGION.
+  POLLY_ENDPOINT: optionalUrl,
   // Billing (src/billing): all three Stripe values or none. Without them plans and quotas still apply,
   // but UPGRADE/MANAGE answer that upgrades are not available.
   STRIPE_SECRET_KEY: optionalString,
@@ -154,6 +166,12 @@ export interface Config {
   readonly keyring: Keyring;
   readonly phoneHashKey: Buffer;
   readonly worker: { readonly concurrency: number; readonly sweepIntervalMs: number; readonly sweepGraceMs: number };
+  readonly voice: {
+    readonly replyWaitMs: number;
+    readonly turnMaxWaitMs: number;
+    /** Set when AWS credentials are configured: fixed prompts are synthesised once and served with <Play>. */
+    readonly polly?: { readonly region: string; readonly accessKeyId: string; readonly secretAccessKey: string; readonly endpoint?: string };
+  };
   readonly safety: {
     /** Unset: crisis events are recorded, no alert is posted. */
     readonly crisisAlert?: { readonly url: string; readonly secret: string; readonly timeoutMs: number };
@@ -265,6 +283,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       concurrency: env.WORKER_CONCURRENCY,
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       sweepGraceMs: env.SWEEP_GRACE_MS,
+    },
+    voice: {
+      replyWaitMs: env.VOICE_REPLY_WAIT_MS,
+      turnMaxWaitMs: env.VOICE_TURN_MAX_WAIT_MS,
+      polly: env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? { region: env.AWS_REGION, accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, endpoint: env.POLLY_ENDPOINT }
+        : undefined,
     },
     safety: {
       crisisAlert: env.CRISIS_ALERT_URL ? { url: env.CRISIS_ALERT_URL, secret: env.CRISIS_ALERT_SECRET!, timeoutMs: env.CRISIS_ALERT_TIMEOUT_MS } : undefined,

@@ -5,6 +5,7 @@ import { createStripeClient } from './billing/stripe-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createInbox, type Inbox } from './conversation/inbox.js';
+import { createVoiceServices, type VoiceServices } from './conversation/voice/services.js';
 import { createPersonDirectory, type PersonDirectory } from './conversation/person-directory.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/schema.js';
@@ -35,6 +36,8 @@ export interface Deps {
   inbox: Inbox;
   /** Undefined when Stripe is not configured (config.billing.stripe). */
   stripe?: Stripe;
+  /** Voice calls: the reply-ready listener, cached prompt audio, the call's URLs. */
+  voice: VoiceServices;
 }
 
 export type DepsOverrides = Partial<Pick<Deps, 'log' | 'clock' | 'llm' | 'db'>>;
@@ -69,6 +72,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     // Leave half the pool for everything else on the request path (reads, commands, health checks).
     inbox: createInbox(db, Math.max(1, Math.floor(config.database.poolMax / 2))),
     stripe: config.billing.stripe ? createStripeClient(config.billing.stripe) : undefined,
+    voice: createVoiceServices({ config, log, redis, queues }),
   };
 }
 
@@ -76,6 +80,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.inbox.drain();
   await deps.enqueue.drain();
+  await deps.voice.close();
   await closeQueues(deps.queues);
   deps.redis.disconnect();
   await deps.db.destroy();

@@ -43,6 +43,8 @@ let server: Server | undefined;
 if (mode !== 'worker') {
   server = serve({ fetch: createApp(deps).fetch, port: config.port }) as Server;
   log.info({ port: config.port, publicUrl: config.publicUrl }, 'web listening');
+  // Synthesise the fixed voice prompts now (in the background) so the first callers already hear cached audio.
+  if (config.voice.polly) void deps.voice.prompts.warm();
 }
 const workers = mode !== 'web' ? await startWorkers(deps) : undefined;
 if (workers) log.info({ queues: workers.workers.map((w) => w.name) }, 'workers running');

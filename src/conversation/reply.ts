@@ -15,6 +15,7 @@ import { loadHistory } from './history.js';
 import { factLines, loadFacts } from './memory/facts.js';
 import { queueFactExtraction } from './memory/extract.js';
 import { shapeSmsReply, smsCharBudget } from './shape-sms.js';
+import { shapeSpeechReply, VOICE_PROMPT_NOTE } from './voice/shape-speech.js';
 
 export type ReplyOutcome =
   /** fallback: no model answer was usable; the person got a canned reply in their language. */
@@ -48,7 +49,8 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   if (overQuota) return overQuota;
   const text = openSealedText(dataKey, message.body_enc, aad.messageBody(message.id));
   const language = resolveLanguage({ locale: person.locale, text, country: person.country });
-  await rememberLanguage(deps, person.id, person.locale, text);
+  // A call's language is chosen explicitly (and its transcript is in the recogniser's language by construction).
+  if (message.channel === 'sms') await rememberLanguage(deps, person.id, person.locale, text);
   const history = await loadHistory(deps, person.id, dataKey, message.created_at);
   const facts = factLines(await loadFacts(deps, person.id, dataKey));
 
@@ -62,7 +64,9 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   // A caller hears the disclosure in the voice greeting; texts carry it in the reply.
   const disclosure = message.channel === 'sms' ? disclosureFor(deps, person, text) : undefined;
   // Shaped with the answer, so the disclosure counts against the segment budget and stays GSM-7.
-  const body = shapeSmsReply(disclosure ? `${disclosure}\n${answer.text}` : answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
+  const body = message.channel === 'voice'
+    ? shapeSpeechReply(answer.text)
+    : shapeSmsReply(disclosure ? `${disclosure}\n${answer.text}` : answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
 
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
@@ -94,7 +98,7 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
 
 /** Instructions that depend on the channel, appended to the system prompt. */
 function channelNotes(deps: Deps, channel: Channel, language: Language): string[] {
-  if (channel !== 'sms') return [];
+  if (channel === 'voice') return [VOICE_PROMPT_NOTE];
   // Asking for the length up front costs nothing; cutting a long answer later throws paid tokens away.
   // Models overshoot a length they are given, so ask for 90% of what fits.
   const chars = Math.floor((smsCharBudget(deps.config.sms.maxSegments, language, deps.config.sms.forceGsm) * 0.9) / 10) * 10;

@@ -8,6 +8,7 @@ import * as m0021 from '../../migrations/0021_feature_usage.js';
 import * as m0022 from '../../migrations/0022_stripe.js';
 import * as m0030 from '../../migrations/0030_facts.js';
 import * as m0031 from '../../migrations/0031_message_cost_precision.js';
+import * as m0040 from '../../migrations/0040_calls.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time: a static import works the
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022_stripe': m0022,
   '0030_facts': m0030,
   '0031_message_cost_precision': m0031,
+  '0040_calls': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -163,6 +163,24 @@ export interface BillingNoticesTable {
   created_at: Timestamp;
 }
 
+export interface CallsTable {
+  provider: ProviderName;
+  /** The provider's call id (Twilio CallSid). */
+  call_sid: string;
+  person_id: string | null;
+  service_number: string;
+  /** The language the call is spoken in (en, es, fr, pt, de); changes when the caller asks. */
+  language: string;
+  /** queued | ringing | in-progress | completed | busy | failed | no-answer | canceled; only moves forward. */
+  status: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  duration_s: number | null;
+  turns: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   data_keys: DataKeysTable;
@@ -177,6 +195,7 @@ export interface Database {
   stripe_events: StripeEventsTable;
   billing_notices: BillingNoticesTable;
   facts: FactsTable;
+  calls: CallsTable;
   crisis_events: CrisisEventsTable;
 }
 

@@ -4,18 +4,21 @@
  *
  *   npm run phone                       chat from +15555550100 to +15550001111
  *   npm run phone -- --from +447700900123 --to +15550001111
+ *   npm run phone -- --call             a voice call instead (see phone-call.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { twilioSignature } from '../providers/twilio-signature.js';
+import { runPhoneCall } from './phone-call.js';
 import { parseTwimlMessages } from './twiml-text.js';
 
 const { values: args } = parseArgs({
   options: {
     from: { type: 'string', default: '+15555550100' },
     to: { type: 'string', default: '+15550001111' },
+    call: { type: 'boolean', default: false },
   },
 });
 const config = loadConfig();
@@ -78,4 +81,5 @@ async function main() {
   console.log('\nbye');
 }
 
-await main();
+if (args.call) await runPhoneCall(config, { from, to: args.to! });
+else await main();

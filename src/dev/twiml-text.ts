@@ -1,5 +1,4 @@
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-const unescapeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity]!);
+import { unescapeXml } from './xml-parse.js';
 
 /** The texts of the <Message> elements in a messaging TwiML document (for the dev phone). */
 export function parseTwimlMessages(twiml: string): string[] {

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.js';
 import { requestLog } from './request-log.js';
 import { twilioSmsRoutes } from './sms.js';
 import { stripeRoutes } from './stripe.js';
+import { promptAudioRoutes, twilioVoiceRoutes } from './voice.js';
 
 /** The web app: middleware, one sub-app per surface, one error handler. */
 export function createApp(deps: Deps) {
@@ -27,6 +28,8 @@ export function createApp(deps: Deps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/twilio', twilioSmsRoutes(deps));
+  app.route('/twilio', twilioVoiceRoutes(deps));
+  app.route('/audio', promptAudioRoutes(deps));
   app.route('/stripe', stripeRoutes(deps));
   app.route('/billing', billingPageRoutes());
   if (!deps.config.twilio.live && deps.config.env !== 'production') app.route('/dev', devPhoneRoutes(deps));

@@ -18,7 +18,8 @@ const StatusCallback = z.object({
   ErrorCode: z.string().max(16).optional(),
 });
 
-function parseOrBadRequest<T>(schema: z.ZodType<T>, form: Record<string, string>): T {
+/** Parses a webhook form with a zod schema; a bad field is the sender's error (400), named but not echoed. */
+export function parseOrBadRequest<T>(schema: z.ZodType<T>, form: Record<string, string>): T {
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');

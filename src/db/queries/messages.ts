@@ -136,6 +136,8 @@ export async function findWaitingMessages(db: Kysely<Database>, olderThan: Date,
     .selectFrom('messages')
     .select(['id', 'direction', 'status'])
     .where('status', 'in', ['pending', 'queued', 'submitting'])
+    // A voice reply is spoken by the call's own webhook, never sent: it must not get a `send` job.
+    .where((eb) => eb.or([eb('direction', '=', 'inbound'), eb('channel', '=', 'sms')]))
     .where('created_at', '<', olderThan)
     .orderBy('created_at')
     .limit(limit)
