@@ -6,11 +6,15 @@ export interface OpenLoopResult {
   sent: number;
   ok: number;
   errors: number;
+  /** What the errors were: HTTP status or socket error code, with counts. */
+  errorKinds?: Record<string, number>;
   achievedRps: number;
   p50: number;
   p90: number;
   p99: number;
   max: number;
+  /** p99 of each second of the run: a tail spread evenly is queueing, one bad second is a stall. */
+  p99BySecond: number[];
 }
 
 /**
@@ -29,6 +33,11 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
   let done = 0;
   let ok = 0;
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const countError = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   let next = 0;
   const start = performance.now() + 50;
 
@@ -43,14 +52,14 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
           res.on('end', () => {
             latencies[i] = performance.now() - scheduled;
             if (res.statusCode === 200) ok++;
-            else errors++;
+            else countError(`HTTP ${res.statusCode}`);
             if (++done === total) resolve();
           });
         },
       );
-      r.on('error', () => {
+      r.on('error', (error: NodeJS.ErrnoException) => {
         latencies[i] = performance.now() - scheduled;
-        errors++;
+        countError(error.code ?? error.message);
         if (++done === total) resolve();
       });
       r.end(req.body);
@@ -72,5 +81,9 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
   agent.destroy();
   const sorted = Array.from(latencies).sort((a, b) => a - b);
   const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
-  return { rate, sent: total, ok, errors, achievedRps: Math.round(total / elapsed), p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100) };
+  const p99BySecond = Array.from({ length: seconds }, (_, s) => {
+    const second = Array.from(latencies.subarray(s * rate, (s + 1) * rate)).sort((a, b) => a - b);
+    return Math.round(second[Math.floor(second.length * 0.99)]! * 10) / 10;
+  });
+  return { rate, sent: total, ok, errors, ...(errors ? { errorKinds } : {}), achievedRps: Math.round(total / elapsed), p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100), p99BySecond };
 }

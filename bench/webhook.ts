@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { groupsFor, startCpuMeter } from './cpu-usage.js';
 import { runOpenLoop, type OpenLoopResult } from './open-loop.js';
 import { runToCompletion, startProcess, stopProcess } from './processes.js';
 import { makeSignedRequests, type SignedRequest } from './signed-requests.js';
@@ -40,6 +41,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `bench-${randomBytes(4).toString('hex')}`;
 const FULL_PORT = 3900;
 const CEILING_PORT = 3901;
+const PLAIN_PORT = 3902;
 
 async function resetDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: ADMIN_DB });
@@ -52,6 +54,14 @@ async function resetDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** A checkpoint between phases, so one phase's writes are not flushed during the next one's measurement. */
+async function settlePostgres(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('checkpoint');
+  await client.end();
+}
+
 async function deleteRedisKeys(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   let cursor = '0';
@@ -61,6 +71,15 @@ async function deleteRedisKeys(): Promise<void> {
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
   redis.disconnect();
+}
+
+/** Hands out pre-signed requests round and round: for the ceiling, which stores nothing. */
+function cyclingSource(requests: SignedRequest[]) {
+  let i = 0;
+  return {
+    take: (n: number) => Array.from({ length: n }, () => requests[i++ % requests.length]!),
+    next: () => requests[i++ % requests.length]!,
+  };
 }
 
 /** Hands out pre-signed requests in order; the full service must never see the same MessageSid twice. */
@@ -80,7 +99,8 @@ function requestSource(requests: SignedRequest[]) {
   };
 }
 
-async function closedLoop(url: string, source: ReturnType<typeof requestSource>, duration: number) {
+async function closedLoop(url: string, source: { next(): SignedRequest }, duration: number, serverPid?: number) {
+  const cpu = serverPid ? startCpuMeter(groupsFor(serverPid)) : undefined;
   const result = await autocannon({
     url,
     connections,
@@ -96,7 +116,10 @@ async function closedLoop(url: string, source: ReturnType<typeof requestSource>,
       },
     ],
   });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const used = cpu?.();
+  // CPU time per request by process: unlike req/s, it barely moves when something else shares the machine.
+  const cpuUsPerRequest = used ? Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Math.round((v / result.requests.total) * 1e6)])) : undefined;
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuUsPerRequest };
 }
 
 async function main() {
@@ -114,54 +137,68 @@ async function main() {
     OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     PHONE_HASH_KEY: randomBytes(32).toString('hex'),
+    HELP_SUPPORT_CONTACT: 'support@bench.example',
   };
   console.error('migrating, starting servers, signing requests…');
   await runToCompletion('src/db/migrate-cli.ts', env);
   const full = await startProcess('src/main.ts', ['web'], env, `http://127.0.0.1:${FULL_PORT}/health`);
   const ceiling = await startProcess('bench/ceiling-server.ts', [String(CEILING_PORT), AUTH_TOKEN, PUBLIC_URL], {});
-  const estimate = 20_000 * seconds * rounds * 2 + rates.reduce((a, r) => a + r * seconds, 0) * 2 + 100_000;
-  const source = requestSource(makeSignedRequests(estimate, { authToken: AUTH_TOKEN, url: `${PUBLIC_URL}/twilio/sms`, senders: Number(values.senders) }));
-  const targets = { ceiling: `http://127.0.0.1:${CEILING_PORT}`, full: `http://127.0.0.1:${FULL_PORT}` } as const;
+  const plain = await startProcess('bench/plain-server.ts', [String(PLAIN_PORT), AUTH_TOKEN, PUBLIC_URL, databaseUrl, REDIS_URL, PREFIX], {});
+  // Plain and full must never see a MessageSid twice (a duplicate is cheaper); the ceiling keeps nothing, so
+  // it cycles a smaller pool. Sized for up to 8,000 req/s closed loop per target.
+  const signedUrl = `${PUBLIC_URL}/twilio/sms`;
+  const senders = Number(values.senders);
+  const distinct = 8_000 * (seconds * rounds + 3) * 2 + rates.reduce((a, r) => a + r * seconds, 0) * 2 + 50_000;
+  const source = requestSource(makeSignedRequests(distinct, { authToken: AUTH_TOKEN, url: signedUrl, senders }));
+  const ceilingSource = cyclingSource(makeSignedRequests(100_000, { authToken: AUTH_TOKEN, url: signedUrl, senders }));
+  const sourceFor = (name: string) => (name === 'ceiling' ? ceilingSource : source);
+  const targets = { ceiling: `http://127.0.0.1:${CEILING_PORT}`, plain: `http://127.0.0.1:${PLAIN_PORT}`, full: `http://127.0.0.1:${FULL_PORT}` } as const;
+  const pids: Record<string, number> = { ceiling: ceiling.pid!, plain: plain.pid!, full: full.pid! };
 
   try {
     console.error('warming up (every sender seen once, JIT warm)…');
-    for (const url of Object.values(targets)) await closedLoop(url, source, 3);
+    for (const [name, url] of Object.entries(targets)) await closedLoop(url, sourceFor(name), 3);
 
-    const closed: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number }[]> = { ceiling: [], full: [] };
-    for (let round = 0; round < rounds; round++) {
-      for (const [name, url] of Object.entries(targets)) {
-        console.error(`closed loop, ${name}, round ${round + 1}…`);
-        closed[name]!.push(await closedLoop(url, source, seconds));
-      }
-    }
-    const open: Record<string, OpenLoopResult[]> = { ceiling: [], full: [] };
+    const open: Record<string, OpenLoopResult[]> = { ceiling: [], plain: [], full: [] };
+    // Open loop first, on a freshly warmed database: measured after the closed-loop rounds, it would pay
+    // for their 100k+ rows and unconsumed jobs (there are no workers in this run) instead of its own load.
     for (const rate of rates) {
       for (const [name, url] of Object.entries(targets)) {
+        await settlePostgres(databaseUrl);
         console.error(`open loop, ${name}, ${rate} req/s…`);
-        open[name]!.push(await runOpenLoop({ url: `${url}/twilio/sms`, rate, seconds, requests: source.take(rate * seconds) }));
+        open[name]!.push(await runOpenLoop({ url: `${url}/twilio/sms`, rate, seconds, requests: sourceFor(name).take(rate * seconds) }));
       }
     }
 
+    const closed: Record<string, Awaited<ReturnType<typeof closedLoop>>[]> = { ceiling: [], plain: [], full: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, url] of Object.entries(targets)) {
+        await settlePostgres(databaseUrl);
+        console.error(`closed loop, ${name}, round ${round + 1}…`);
+        closed[name]!.push(await closedLoop(url, sourceFor(name), seconds, pids[name]));
+      }
+    }
     const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
     const ceilingRps = mean(closed.ceiling!.map((r) => r.rps));
     const fullRps = mean(closed.full!.map((r) => r.rps));
+    const plainRps = mean(closed.plain!.map((r) => r.rps));
     const report = {
       date: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
       settings: { seconds, rounds, connections, senders: Number(values.senders), rates },
       closed,
       open,
-      summary: { ceilingRps, fullRps, ratio: Math.round((fullRps / ceilingRps) * 1000) / 10 },
+      summary: { ceilingRps, plainRps, fullRps, ratio: Math.round((fullRps / ceilingRps) * 1000) / 10, plainRatio: Math.round((plainRps / ceilingRps) * 1000) / 10 },
     };
     console.log(JSON.stringify(report, null, 2));
-    console.error(`\nclosed loop: ceiling ${ceilingRps} req/s, full ${fullRps} req/s = ${report.summary.ratio} % of ceiling`);
+    console.error(`\nclosed loop: ceiling ${ceilingRps} req/s, plain ${plainRps} req/s = ${report.summary.plainRatio} %, full ${fullRps} req/s = ${report.summary.ratio} % of ceiling`);
+    for (const name of ['ceiling', 'plain', 'full']) console.error(`  CPU µs per request (${name}): ${closed[name]!.map((r) => JSON.stringify(r.cpuUsPerRequest)).join(' ')}`);
     for (const [i, rate] of rates.entries()) {
-      const c = open.ceiling![i]!;
-      const f = open.full![i]!;
-      console.error(`open loop ${rate} req/s: ceiling p50 ${c.p50} p99 ${c.p99} ms | full p50 ${f.p50} p99 ${f.p99} ms (errors ${f.errors})`);
+      const [c, p, f] = [open.ceiling![i]!, open.plain![i]!, open.full![i]!];
+      console.error(`open loop ${rate} req/s: ceiling p50 ${c.p50} p99 ${c.p99} ms | plain p50 ${p.p50} p99 ${p.p99} ms | full p50 ${f.p50} p99 ${f.p99} ms (errors ${f.errors})`);
     }
   } finally {
-    await Promise.all([stopProcess(full), stopProcess(ceiling)]);
+    await Promise.all([stopProcess(full), stopProcess(ceiling), stopProcess(plain)]);
     await deleteRedisKeys();
   }
 }

@@ -58,7 +58,9 @@ export async function handleInboundMessage(deps: Deps, input: InboundMessage): P
     return { kind: 'answered', messageId, personId: person.id, reason: 'command', reply };
   }
 
-  if (person.optedOut) return { kind: 'dropped', reason: 'opted_out' };
+  // Dropping cannot be undone: a cached "opted out" is confirmed first (they may have texted START on
+  // another instance). Only opted-out senders pay this round trip.
+  if (person.optedOut && (await deps.people.confirm(person)).optedOut) return { kind: 'dropped', reason: 'opted_out' };
 
   const messageId = await storeInbound(deps, person, input, 'pending');
   if (!messageId) return { kind: 'duplicate' };

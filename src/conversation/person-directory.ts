@@ -3,9 +3,10 @@ import type { Clock } from '../clock.js';
 import { aad, generateDataKey, seal, unwrapDataKey, wrapDataKey, type DataKey } from '../crypto/envelope.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { hashPhone } from '../crypto/phone.js';
-import { findOrCreatePerson, type PersonKeyRow } from '../db/queries/people.js';
+import { findOrCreatePerson, findPeopleState, type PersonKeyRow, type PersonStateRow } from '../db/queries/people.js';
 import type { Database } from '../db/schema.js';
 import { countryOf } from '../util/e164.js';
+import { createBatcher } from '../util/batcher.js';
 import { uuidv7 } from '../util/id.js';
 
 export interface KnownPerson {
@@ -21,15 +22,23 @@ export interface KnownPerson {
 
 /**
  * Phone number → person, with their unwrapped data key, for the webhook path. A hit costs no round trip;
- * a miss costs one (find-or-create in a single statement). Entries live a minute: long enough that a
- * busy sender is a hit, short enough that an opt-out made on another instance is seen soon (and the send
- * step re-checks opt-out in the database anyway, so a stale entry can never cause a send).
+ * a miss costs one (find-or-create in a single statement).
+ *
+ * Identity and key never change, so an entry only leaves by LRU eviction. The changeable part (opted
+ * out, locale) is refreshed when older than `ttlMs`, in the background and batched, never on the request
+ * path: an expiry-driven miss per sender (the first design) made a burst of lookups every minute for every
+ * busy sender at once. A stale "opted in" is harmless (the reply and send steps re-check in the database);
+ * a stale "opted out" would drop a message, so a drop first calls `confirm`.
  */
 export interface PersonDirectory {
   resolve(phone: string): Promise<KnownPerson>;
+  /** Re-reads opt-out and locale from the database (and the cache): before a decision that cannot be undone. */
+  confirm(person: KnownPerson): Promise<KnownPerson>;
   /** Updates a cached entry after this instance changed the person (STOP, locale…). */
   patch(phoneHash: Buffer, change: Partial<Pick<KnownPerson, 'optedOut' | 'locale'>>): void;
   hash(phone: string): Buffer;
+  /** Resolves when background refreshes started so far have finished (tests, shutdown). */
+  settled(): Promise<void>;
 }
 
 export interface PersonDirectoryOptions {
@@ -37,13 +46,15 @@ export interface PersonDirectoryOptions {
   keyring: Keyring;
   phoneHashKey: Buffer;
   clock: Clock;
+  /** How old the cached opt-out state may get before a background refresh. */
   ttlMs?: number;
   maxEntries?: number;
 }
 
 interface Entry {
   person: KnownPerson;
-  expiresAt: number;
+  checkedAt: number;
+  refreshing: boolean;
 }
 
 export function createPersonDirectory(options: PersonDirectoryOptions): PersonDirectory {
@@ -53,11 +64,37 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
   const maxEntries = options.maxEntries ?? 50_000;
   const cache = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<KnownPerson>>();
+  const states = createBatcher<string, PersonStateRow | undefined>({
+    maxBatch: 500,
+    maxInFlight: 1,
+    run: async (ids) => {
+      const rows = new Map((await findPeopleState(db, ids)).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id));
+    },
+  });
 
   const remember = (key: string, person: KnownPerson) => {
     cache.delete(key);
-    cache.set(key, { person: { ...person, created: false }, expiresAt: clock.now().getTime() + ttlMs });
+    cache.set(key, { person: { ...person, created: false }, checkedAt: clock.now().getTime(), refreshing: false });
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+  };
+
+  const applyState = (entry: Entry | undefined, state: PersonStateRow | undefined) => {
+    if (!entry || !state) return;
+    entry.person = { ...entry.person, optedOut: state.opted_out_at !== null, locale: state.locale };
+    entry.checkedAt = clock.now().getTime();
+  };
+
+  const refreshInBackground = (key: string, entry: Entry) => {
+    entry.refreshing = true;
+    states
+      .submit(entry.person.id)
+      .then((state) => applyState(cache.get(key), state))
+      // A failed refresh keeps the old state; the next request after the TTL tries again.
+      .catch(() => undefined)
+      .finally(() => {
+        entry.refreshing = false;
+      });
   };
 
   const toPerson = (row: PersonKeyRow, phoneHash: Buffer): KnownPerson => ({
@@ -95,9 +132,10 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
       const phoneHash = hashPhone(phoneHashKey, phone);
       const key = phoneHash.toString('base64');
       const hit = cache.get(key);
-      if (hit && hit.expiresAt > clock.now().getTime()) {
+      if (hit) {
         cache.delete(key);
         cache.set(key, hit);
+        if (!hit.refreshing && clock.now().getTime() - hit.checkedAt > ttlMs) refreshInBackground(key, hit);
         return hit.person;
       }
       const pending = inFlight.get(key);
@@ -109,9 +147,18 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
       return person;
     },
 
+    async confirm(person) {
+      const state = await states.submit(person.id);
+      const entry = cache.get(person.phoneHash.toString('base64'));
+      applyState(entry, state);
+      return state ? { ...person, optedOut: state.opted_out_at !== null, locale: state.locale } : person;
+    },
+
     patch(phoneHash, change) {
       const entry = cache.get(phoneHash.toString('base64'));
       if (entry) entry.person = { ...entry.person, ...change };
     },
+
+    settled: () => states.drain(),
   };
 }

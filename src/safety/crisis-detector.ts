@@ -2,6 +2,7 @@ import type { Language } from '../util/language.js';
 import { CRISIS_CATEGORIES, CRISIS_RULES, IDIOMS, SPELLED_OUT_KEYS, type CrisisCategory } from './crisis-phrases.js';
 import { foldText } from './fold-text.js';
 import { compilePhrases, compilePhrasesByLanguage, matchedLanguage } from './phrase-pattern.js';
+import { buildTriggerIndex, candidateLists } from './phrase-triggers.js';
 
 export type { CrisisCategory } from './crisis-phrases.js';
 
@@ -24,6 +25,10 @@ const MATCHERS = CRISIS_CATEGORIES.map((category) => ({
   weak: compilePhrasesByLanguage(CRISIS_RULES[category].weak),
   spelledOut: SPELLED_OUT_KEYS[category].length > 0 ? new RegExp(SPELLED_OUT_KEYS[category].join('|')) : undefined,
 }));
+// Rule list 2i is category i's strong phrases, 2i+1 its weak ones (see phrase-triggers.ts).
+const allPhrases = (byLanguage: Record<string, readonly string[] | undefined>) => Object.values(byLanguage).flatMap((p) => p ?? []);
+const TRIGGERS = buildTriggerIndex(CRISIS_CATEGORIES.flatMap((c) => [allPhrases(CRISIS_RULES[c].strong), allPhrases(CRISIS_RULES[c].weak)]));
+const EVERY_LIST = -1;
 
 function languageOf(match: RegExpExecArray): Language | undefined {
   const language = matchedLanguage<Language | 'any'>(match);
@@ -37,18 +42,28 @@ function languageOf(match: RegExpExecArray): Language | undefined {
  * undefined. Pure and synchronous: it runs in the webhook on every message.
  */
 export function detectCrisis(text: string): CrisisDetection | undefined {
+  return detect(text, true);
+}
+
+/** The same detector without the trigger screen: for the test that proves the screen changes nothing. */
+export function detectCrisisUnscreened(text: string): CrisisDetection | undefined {
+  return detect(text, false);
+}
+
+function detect(text: string, screened: boolean): CrisisDetection | undefined {
   const spelledOut: string[] = [];
   const folded = foldText(text, spelledOut);
   const plain = IDIOM_RE.test(folded) ? folded.replace(IDIOM_RE, ' ') : folded;
   IDIOM_RE.lastIndex = 0;
   const runs = spelledOut.join(' ');
 
+  const candidates = screened ? candidateLists(TRIGGERS, plain) : EVERY_LIST;
   let weak: CrisisDetection | undefined;
-  for (const m of MATCHERS) {
-    const strong = m.strong?.exec(plain);
+  for (const [i, m] of MATCHERS.entries()) {
+    const strong = candidates & (1 << (2 * i)) ? m.strong?.exec(plain) : undefined;
     if (strong) return { category: m.category, confidence: CONFIDENCE.strong, language: languageOf(strong) };
     if (runs && m.spelledOut?.test(runs)) return { category: m.category, confidence: CONFIDENCE.spelledOut };
-    if (!weak && m.weak) {
+    if (!weak && m.weak && candidates & (1 << (2 * i + 1))) {
       const hint = m.weak.exec(plain);
       if (hint) weak = { category: m.category, confidence: CONFIDENCE.weak, language: languageOf(hint) };
     }

@@ -40,11 +40,20 @@ function readLeet(run: string, offset: number, whole: string): string {
   return run;
 }
 
+// The webhook folds each message twice in a row (crisis check, then the plain-language STOP check):
+// remembering the last one makes the second fold free. foldText is pure, so this cannot go stale.
+let last: { text: string; folded: string; runs: string[] } | undefined;
+
 export function foldText(text: string, spelledOut?: string[]): string {
-  let s = text.toLowerCase();
-  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
-  const words = toWords(s.replace(DIGIT_OR_LEET_RUN, readLeet));
-  return ` ${joinSpelledOut(words, spelledOut)} `;
+  if (last?.text !== text) {
+    let s = text.toLowerCase();
+    if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
+    const runs: string[] = [];
+    const words = toWords(s.replace(DIGIT_OR_LEET_RUN, readLeet));
+    last = { text, folded: ` ${joinSpelledOut(words, runs)} `, runs };
+  }
+  if (spelledOut) spelledOut.push(...last.runs);
+  return last.folded;
 }
 
 /**

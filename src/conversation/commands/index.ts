@@ -15,13 +15,15 @@ export const COMMANDS: readonly Command[] = [
   manageCommand,
 ];
 
-/** NFKC folds full-width letters and compatibility forms; outer punctuation and spaces are dropped. */
+const NON_ASCII = /[^\x00-\x7f]/;
+const OUTER_PUNCTUATION = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+
+/**
+ * NFKC folds full-width letters and compatibility forms (skipped for plain ASCII, which it leaves as it
+ * is); outer punctuation and spaces are dropped.
+ */
 export function normalizeKeyword(body: string): string {
-  return body
-    .normalize('NFKC')
-    .trim()
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
-    .toUpperCase();
+  return (NON_ASCII.test(body) ? body.normalize('NFKC') : body).trim().replace(OUTER_PUNCTUATION, '').toUpperCase();
 }
 
 export function findCommand(body: string, person: KnownPerson, commands: readonly Command[] = COMMANDS): { command: Command; keyword: string } | undefined {

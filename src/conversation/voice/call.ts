@@ -41,7 +41,8 @@ export async function beginCall(deps: Deps, call: InboundCall): Promise<CallStar
     serviceNumber: call.to,
     language,
   });
-  if (person.optedOut) return { kind: 'refuse', reason: 'opted_out', language, step: { kind: 'end', say: 'optedOut' } };
+  // Refusing a call cannot be undone: a cached "opted out" is confirmed first (see PersonDirectory).
+  if (person.optedOut && (await deps.people.confirm(person)).optedOut) return { kind: 'refuse', reason: 'opted_out', language, step: { kind: 'end', say: 'optedOut' } };
   // Once per call (the charge is keyed by the call SID, so a retried webhook is not charged twice).
   const admission = await admitCall(deps, { personId: person.id, callId: call.callSid });
   if (!admission.allowed) {

@@ -83,3 +83,15 @@ export async function setLocale(db: Kysely<Database>, personId: string, locale: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+export interface PersonStateRow {
+  id: string;
+  opted_out_at: Date | null;
+  locale: string | null;
+}
+
+/** The changeable part of several people at once (the person cache refreshes it in batches). */
+export async function findPeopleState(db: Kysely<Database>, ids: readonly string[]): Promise<PersonStateRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('people').select(['id', 'opted_out_at', 'locale']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+}
