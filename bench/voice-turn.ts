@@ -168,6 +168,8 @@ function turnPhases(speech: Sample[], llmTook: (s: Sample) => number) {
   const webhooks = new Map(logEntries(webLog, (e) => e.route === '/twilio/voice/gather').map((e) => [`${e.callSid}:${e.turn}`, e]));
   const jobs = new Map(logEntries(join(logDir, 'worker.log'), (e) => e.queue === 'reply').map((e) => [e.messageId, e]));
   const phases = { webhookMs: [] as number[], pickupMs: [] as number[], jobOwnMs: [] as number[], answerMs: [] as number[] };
+  // The reply job's own steps, from its log line (src/conversation/reply.ts); llmMs includes the HTTP client.
+  const steps: Record<string, number[]> = { readMs: [], contextMs: [], promptMs: [], llmOverheadMs: [], saveMs: [], afterMs: [] };
   for (const sample of speech) {
     const webhook = webhooks.get(sample.turnKey!);
     const job = webhook && jobs.get(webhook.messageId);
@@ -177,8 +179,11 @@ function turnPhases(speech: Sample[], llmTook: (s: Sample) => number) {
     phases.pickupMs.push(jobEnd - job.ms - (webhookEnd - webhook.ms));
     phases.jobOwnMs.push(job.ms - llmTook(sample));
     phases.answerMs.push(webhookEnd - jobEnd);
+    for (const step of ['readMs', 'contextMs', 'promptMs', 'saveMs', 'afterMs']) if (typeof job[step] === 'number') steps[step]!.push(job[step]);
+    if (typeof job.llmMs === 'number') steps.llmOverheadMs!.push(job.llmMs - llmTook(sample));
   }
-  return Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, stats(values)]));
+  const summarise = (groups: Record<string, number[]>) => Object.fromEntries(Object.entries(groups).map(([name, values]) => [name, stats(values)]));
+  return { ...(summarise(phases) as Record<keyof typeof phases, ReturnType<typeof stats>>), jobSteps: summarise(steps) };
 }
 
 async function main() {
@@ -255,6 +260,7 @@ async function main() {
     line('  webhook start → reply job start', phases.pickupMs!);
     line('  reply job, besides the LLM', phases.jobOwnMs!);
     line('  reply job end → webhook answer', phases.answerMs!);
+    for (const [step, x] of Object.entries(phases.jobSteps)) line(`    job step ${step}`, x);
     console.error(`(${report.addedPerTurnMs.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
   } finally {
     await Promise.all([stopProcess(web), stopProcess(worker)]);

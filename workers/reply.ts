@@ -7,6 +7,11 @@ import { startQueueWorker, type WorkerTuning } from './queue-worker.js';
 export function startReplyWorker(deps: Deps, tuning?: WorkerTuning) {
   return startQueueWorker(deps, 'reply', MessageJob, async ({ messageId }) => {
     const outcome = await replyToMessage(deps, messageId);
-    return { messageId, outcome: outcome.kind, ...('replyId' in outcome ? { replyId: outcome.replyId } : {}) };
+    return {
+      messageId,
+      outcome: outcome.kind,
+      ...('replyId' in outcome ? { replyId: outcome.replyId } : {}),
+      ...('timings' in outcome ? outcome.timings : {}),
+    };
   }, tuning);
 }

@@ -1,4 +1,5 @@
-import { aad, seal, type DataKey } from '../crypto/envelope.js';
+import type { DataKey } from '../crypto/envelope.js';
+import { replyRow } from '../conversation/reply-row.js';
 import { saveReply, setMessageStatus } from '../db/queries/messages.js';
 import { claimOverQuotaNotice } from '../db/queries/quota.js';
 import type { Message } from '../db/schema.js';
@@ -44,21 +45,7 @@ export async function chargeSmsReply(
       await setMessageStatus(trx, message.id, 'skipped', ['pending']);
       return undefined;
     }
-    return saveReply(trx, {
-      id: replyId,
-      person_id: person.id,
-      channel: 'sms',
-      direction: 'outbound',
-      provider: message.provider,
-      provider_message_id: null,
-      service_number: message.service_number,
-      reply_to_id: message.id,
-      body_enc: seal(dataKey, body, aad.messageBody(replyId)),
-      status: 'queued',
-      model: 'over_quota',
-      created_at: now,
-      updated_at: now,
-    });
+    return saveReply(trx, replyRow({ id: replyId, inbound: message, dataKey, body, now, model: 'over_quota' }));
   });
   if (sent) await deps.enqueue.send(sent);
   deps.log.info({ messageId: message.id, personId: person.id, reason: decision.reason, notice: sent !== undefined }, 'over quota');

@@ -66,8 +66,10 @@ export async function handleInboundMessage(deps: Deps, input: InboundMessage): P
   if (!messageId) return { kind: 'duplicate' };
 
   // The message is durable, so the ack does not wait on Redis. If this add is lost (Redis down, crash)
-  // the sweep re-enqueues the message after SWEEP_GRACE_MS.
-  deps.enqueue.reply(messageId).catch((error: Error) =>
+  // the sweep re-enqueues the message after SWEEP_GRACE_MS. A voice turn has a caller waiting on the
+  // line: its job is added at once; texts go through the batched intake hop.
+  const enqueue = input.channel === 'voice' ? deps.enqueue.replyNow : deps.enqueue.reply;
+  enqueue(messageId).catch((error: Error) =>
     deps.log.warn({ messageId, err: error.message }, 'reply enqueue failed; the sweep will pick the message up'),
   );
   return { kind: 'queued', messageId, personId: person.id };

@@ -1,7 +1,7 @@
 import { chargeSmsReply, type OverQuotaOutcome } from '../billing/sms-quota.js';
-import { aad, openSealedText, seal, unwrapDataKey } from '../crypto/envelope.js';
-import { findPersonWithKey, setDisclosedAt, setLocale } from '../db/queries/people.js';
-import { findMessage, saveReply, setMessageStatus } from '../db/queries/messages.js';
+import { aad, openSealedText, unwrapDataKey } from '../crypto/envelope.js';
+import { findMessageWithPerson, setDisclosedAt, setLocale } from '../db/queries/people.js';
+import { saveReply, setMessageStatus } from '../db/queries/messages.js';
 import type { Channel } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { buildPrompt } from '../llm/prompt.js';
@@ -9,17 +9,19 @@ import { disclosureFor, withoutDisclosures } from '../safety/disclosure.js';
 import { redactPii, redactTurns } from '../safety/pii.js';
 import { safetyNotes } from '../safety/safety-notes.js';
 import { uuidv7 } from '../util/id.js';
+import { stopwatch } from '../util/stopwatch.js';
 import { detectLanguage, resolveLanguage, type Language } from '../util/language.js';
 import { answerMessage } from './answer.js';
 import { loadHistory } from './history.js';
 import { factLines, loadFacts } from './memory/facts.js';
 import { queueFactExtraction } from './memory/extract.js';
+import { replyRow } from './reply-row.js';
 import { shapeSmsReply, smsCharBudget } from './shape-sms.js';
 import { shapeSpeechReply, VOICE_PROMPT_NOTE } from './voice/shape-speech.js';
 
 export type ReplyOutcome =
   /** fallback: no model answer was usable; the person got a canned reply in their language. */
-  | { kind: 'replied'; replyId: string; model: string; fallback: boolean }
+  | { kind: 'replied'; replyId: string; model: string; fallback: boolean; /** Milliseconds per step, for the job's log line. */ timings: Record<string, number> }
   | { kind: 'already_replied'; replyId?: string }
   | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' }
   | OverQuotaOutcome;
@@ -29,12 +31,13 @@ export type ReplyOutcome =
  * reply row is unique per inbound message, so a re-run (stalled worker, sweep) never makes a second reply.
  */
 export async function replyToMessage(deps: Deps, messageId: string): Promise<ReplyOutcome> {
-  const message = await findMessage(deps.db, messageId);
-  if (!message) return { kind: 'skipped', reason: 'missing' };
+  const watch = stopwatch();
+  const found = await findMessageWithPerson(deps.db, messageId);
+  watch.lap('readMs');
+  if (!found) return { kind: 'skipped', reason: 'missing' };
+  const { message, person } = found;
   if (message.direction !== 'inbound') return { kind: 'skipped', reason: 'not_inbound' };
   if (message.status !== 'pending') return resumeAfterReply(deps, messageId);
-
-  const person = await findPersonWithKey(deps.db, message.person_id);
   if (!person || person.deleted_at) {
     await setMessageStatus(deps.db, messageId, 'skipped', ['pending']);
     return { kind: 'skipped', reason: 'person_gone' };
@@ -51,15 +54,22 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
   const language = resolveLanguage({ locale: person.locale, text, country: person.country });
   // A call's language is chosen explicitly (and its transcript is in the recogniser's language by construction).
   if (message.channel === 'sms') await rememberLanguage(deps, person.id, person.locale, text);
-  const history = await loadHistory(deps, person.id, dataKey, message.created_at);
-  const facts = factLines(await loadFacts(deps, person.id, dataKey));
+  // Independent reads, in parallel: a voice caller is waiting on this job.
+  const [history, storedFacts, safety] = await Promise.all([
+    loadHistory(deps, person.id, dataKey, message.created_at),
+    loadFacts(deps, person.id, dataKey),
+    safetyNotes(deps, person),
+  ]);
+  const facts = factLines(storedFacts);
+  watch.lap('contextMs');
 
   const { systemPrompt, promptTokenBudget } = deps.config.llm;
   const channel = channelNotes(deps, message.channel, language);
-  const notes = [...channel, ...(await safetyNotes(deps, person))];
+  const notes = [...channel, ...safety];
   // Nothing identifying goes to the model: the message, the history and the remembered facts are redacted.
   const prompt = buildPrompt({ systemPrompt, notes, facts: facts.map(redactPii), history: redactTurns(withoutDisclosures(history)), message: redactPii(text), tokenBudget: promptTokenBudget });
   // The leak check gets the operator's instructions only: the safety notes hold lines the model should repeat.
+  watch.lap('promptMs');
   const answer = await answerMessage(deps, { messageId, channel: message.channel, messages: prompt, text, language, instructions: [systemPrompt, ...channel] });
   // A caller hears the disclosure in the voice greeting; texts carry it in the reply.
   const disclosure = message.channel === 'sms' ? disclosureFor(deps, person, text) : undefined;
@@ -68,32 +78,23 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
     ? shapeSpeechReply(answer.text)
     : shapeSmsReply(disclosure ? `${disclosure}\n${answer.text}` : answer.text, { ...deps.config.sms, language: detectLanguage(answer.text) ?? language });
 
+  watch.lap('llmMs');
   const now = deps.clock.now();
   const replyId = uuidv7(now.getTime());
-  const savedId = await deps.db.transaction().execute((trx) =>
-    saveReply(trx, {
-      id: replyId,
-      person_id: person.id,
-      channel: message.channel,
-      direction: 'outbound',
-      provider: message.provider,
-      provider_message_id: null,
-      service_number: message.service_number,
-      reply_to_id: message.id,
-      body_enc: seal(dataKey, body, aad.messageBody(replyId)),
-      status: 'queued',
-      model: answer.model,
-      prompt_tokens: answer.promptTokens,
-      completion_tokens: answer.completionTokens,
-      cost_usd: answer.costUsd,
-      created_at: now,
-      updated_at: now,
-    }),
-  );
+  // The memory job is independent of the reply row: queued alongside the save, not after it (a voice
+  // caller waits for this job to finish).
+  const [savedId] = await Promise.all([
+    saveReply(
+      deps.db,
+      replyRow({ id: replyId, inbound: message, dataKey, body, now, model: answer.model, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, costUsd: answer.costUsd }),
+    ),
+    queueFactExtraction(deps, message.id, text),
+  ]);
+  watch.lap('saveMs');
   if (disclosure) await setDisclosedAt(deps.db, person.id, now);
   if (message.channel === 'sms') await deps.enqueue.send(savedId);
-  await queueFactExtraction(deps, message.id, text);
-  return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback };
+  watch.lap('afterMs');
+  return { kind: 'replied', replyId: savedId, model: answer.model, fallback: answer.fallback, timings: watch.laps };
 }
 
 /** Instructions that depend on the channel, appended to the system prompt. */

@@ -1,6 +1,6 @@
 import { aad, openSealedText, unwrapDataKey } from '../crypto/envelope.js';
-import { advanceOutboundStatus, claimForSend, findMessage, releaseSendClaim } from '../db/queries/messages.js';
-import { findPersonWithKey, setOptedOut } from '../db/queries/people.js';
+import { advanceOutboundStatus, claimForSend, releaseSendClaim } from '../db/queries/messages.js';
+import { findMessageWithPerson, findPersonWithKey, setOptedOut } from '../db/queries/people.js';
 import type { Deps } from '../deps.js';
 import { PermanentError } from '../errors.js';
 import { ProviderError, type OutboundSms } from '../providers/types.js';
@@ -20,11 +20,10 @@ export type SendOutcome =
  *   retry first asks the provider whether the message was accepted before sending again.
  */
 export async function sendMessage(deps: Deps, messageId: string): Promise<SendOutcome> {
-  const message = await findMessage(deps.db, messageId);
-  if (!message || message.direction !== 'outbound') return { kind: 'missing' };
+  const found = await findMessageWithPerson(deps.db, messageId);
+  if (!found || found.message.direction !== 'outbound') return { kind: 'missing' };
+  const { message, person } = found;
   if (message.status !== 'queued' && message.status !== 'submitting') return { kind: 'already_sent' };
-
-  const person = await findPersonWithKey(deps.db, message.person_id);
   if (!person || person.deleted_at) {
     await advanceOutboundStatus(deps.db, { id: messageId }, { status: 'canceled' });
     return { kind: 'canceled', reason: 'person_gone' };

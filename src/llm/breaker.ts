@@ -14,8 +14,11 @@ import type { Log } from '../log.js';
  * Time comes from the injected clock, passed into the scripts, so tests can step past the open period.
  */
 export type BreakerState = 'closed' | 'open' | 'half_open';
-/** Leave to call: as part of normal traffic, or as the single half-open trial. */
-export type Permit = 'closed' | 'trial';
+/**
+ * Leave to call: with no failure on record (`clean`), as part of normal traffic after some failures
+ * (`closed`), or as the single half-open trial.
+ */
+export type Permit = 'clean' | 'closed' | 'trial';
 
 export interface Breaker {
   readonly key: string;
@@ -42,6 +45,7 @@ export interface BreakerOptions {
 }
 
 const ACQUIRE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'clean' end
 local open_until = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
 if open_until == 0 then return 'closed' end
 local now = tonumber(ARGV[1])
@@ -102,11 +106,14 @@ export function createRedisBreaker(options: BreakerOptions): Breaker {
   return {
     key,
     async acquire(trialMs) {
-      const state = await run('acquire', () => redis.eval(ACQUIRE, 1, key, now(), Math.max(1, Math.round(trialMs))) as Promise<string>, 'closed');
+      const state = await run('acquire', () => redis.eval(ACQUIRE, 1, key, now(), Math.max(1, Math.round(trialMs))) as Promise<string>, 'closed' as string);
       if (state === 'trial') log.info({ breaker: key }, 'LLM breaker half-open: letting one trial call through');
       return state === 'open' ? undefined : (state as Permit);
     },
     async success(permit) {
+      // Nothing on record when the call started: nothing to reset, and the healthy path costs no write.
+      // (A failure recorded meanwhile by a concurrent call keeps its count until a success that sees it.)
+      if (permit === 'clean') return;
       const deleted = await run('success', () => redis.del(key), 0);
       if (permit === 'trial' && deleted > 0) log.info({ breaker: key }, 'LLM breaker closed: the trial call succeeded');
     },

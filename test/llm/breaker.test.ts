@@ -49,6 +49,14 @@ describe('Redis circuit breaker', () => {
     expect(logs.text()).toContain('LLM breaker opened');
   });
 
+  it('gives a clean permit while nothing is on record, and a success then writes nothing', async () => {
+    expect(await a.acquire(1_000)).toBe('clean');
+    await a.success('clean');
+    expect(await a.state()).toBe('closed');
+    await fail(a, 1);
+    expect(await a.acquire(1_000)).toBe('closed');
+  });
+
   it('counts only consecutive failures: a success in between starts the count again', async () => {
     await fail(a, 4);
     await a.success('closed');
@@ -80,7 +88,8 @@ describe('Redis circuit breaker', () => {
     const permit = await b.acquire(10_000);
     await b.success(permit!);
     expect(await a.state()).toBe('closed');
-    expect(await a.acquire(1_000)).toBe('closed');
+    // The record is gone: the next call starts from a clean slate.
+    expect(await a.acquire(1_000)).toBe('clean');
     // and the failure count starts from zero again
     await fail(a, 4);
     expect(await a.state()).toBe('closed');

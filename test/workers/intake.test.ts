@@ -1,4 +1,6 @@
+import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleInboundMessage } from '../../src/conversation/inbound.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { waitForQueuesIdle } from '../helpers/queues.js';
 import { randomUsNumber } from '../helpers/twilio-sign.js';
@@ -26,5 +28,18 @@ describe('intake fan-out', () => {
     const replyJobs = await h.deps.queues.reply.getJobs(['completed']);
     const inbound = await h.deps.db.selectFrom('messages').select('id').where('direction', '=', 'inbound').execute();
     expect(replyJobs.map((j) => j.id).sort()).toEqual(inbound.map((m) => m.id).sort());
+  });
+
+  it('adds a voice turn\'s reply job at once, without the intake hop (a caller is waiting)', async () => {
+    const events = new QueueEvents('reply', { connection: { url: h.config.redis.url }, prefix: h.queuePrefix });
+    await events.waitUntilReady();
+    const intakeBefore = await h.deps.queues.intake.count();
+    const outcome = await handleInboundMessage(h.deps, { provider: 'twilio', channel: 'voice', providerMessageId: 'CAbench:1', from: randomUsNumber(), to: '+15550001111', body: 'what should I eat today' });
+    if (outcome.kind !== 'queued') throw new Error(`expected queued, got ${outcome.kind}`);
+    const added = new Promise<void>((resolve) => events.on('waiting', ({ jobId }) => jobId === outcome.messageId && resolve()));
+    if (!(await h.deps.queues.reply.getJob(outcome.messageId))) await added;
+    await events.close();
+    expect((await h.deps.queues.reply.getJob(outcome.messageId))?.data).toEqual({ messageId: outcome.messageId });
+    expect(await h.deps.queues.intake.count()).toBe(intakeBefore);
   });
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { aad, openSealedText, unwrapDataKey } from '../../crypto/envelope.js';
 import { recordExtractionUsage } from '../../db/queries/facts.js';
-import { findMessage } from '../../db/queries/messages.js';
-import { findPersonWithKey } from '../../db/queries/people.js';
+import { findMessageWithPerson } from '../../db/queries/people.js';
 import type { Deps } from '../../deps.js';
 import { costUsd } from '../../llm/pricing.js';
 import { redactPii } from '../../safety/pii.js';
@@ -62,9 +61,9 @@ export type ExtractionOutcome = 'saved' | 'nothing_new' | 'skipped' | 'llm_faile
  * than hammering a struggling model). Tokens and cost are recorded on the inbound message's row.
  */
 export async function extractFacts(deps: Deps, messageId: string): Promise<{ outcome: ExtractionOutcome; facts?: number }> {
-  const message = await findMessage(deps.db, messageId);
-  if (!message || message.direction !== 'inbound' || message.model !== null) return { outcome: 'skipped' };
-  const person = await findPersonWithKey(deps.db, message.person_id);
+  const found = await findMessageWithPerson(deps.db, messageId);
+  if (!found || found.message.direction !== 'inbound' || found.message.model !== null) return { outcome: 'skipped' };
+  const { message, person } = found;
   if (!person || person.deleted_at || person.opted_out_at) return { outcome: 'skipped' };
 
   const dataKey = unwrapDataKey(deps.config.keyring, person.id, person.key_id, person.wrapped_key);

@@ -62,7 +62,6 @@ export async function takeVoiceTurn(deps: Deps, call: KnownCall, state: TurnStat
     case 'dropped':
       return { at, step: { kind: 'end', say: 'optedOut' }, outcome: 'dropped' };
     case 'queued': {
-      expediteReply(deps, outcome.messageId);
       const [step] = await Promise.all([awaitAnswer(deps, person, outcome.messageId, state), countTurn(deps, call)]);
       return { at, step, outcome: 'queued', messageId: outcome.messageId };
     }
@@ -73,17 +72,6 @@ export async function takeVoiceTurn(deps: Deps, call: KnownCall, state: TurnStat
       return { at, step: turn ? await awaitAnswer(deps, person, turn.id, state) : { kind: 'ask', say: 'gaveUp' }, outcome: 'duplicate', messageId: turn?.id };
     }
   }
-}
-
-/**
- * A caller is waiting: add the turn's `reply` job now rather than through the batched `intake` hop SMS
- * takes (which saves web CPU at SMS volumes, at the cost of one more queue hop). Same job id, so the
- * intake's own add later is a no-op; if this add fails, the intake's still comes.
- */
-function expediteReply(deps: Deps, messageId: string): void {
-  deps.queues.reply.add('reply', { messageId }, { jobId: messageId }).catch((error: Error) =>
-    deps.log.warn({ messageId, err: error.message }, 'voice reply enqueue failed; the intake job adds it'),
-  );
 }
 
 /** The follow-up after a filler: the same turn's answer, if it is ready now. */

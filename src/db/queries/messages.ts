@@ -61,19 +61,23 @@ export async function setMessageStatus(db: Kysely<Database> | Transaction<Databa
 }
 
 /**
- * Stores the reply to an inbound message and marks the inbound replied, atomically. The unique
- * reply_to_id makes a second run (a re-delivered job) keep the first reply; its id is returned either way.
+ * Stores the reply to an inbound message and marks the inbound replied, atomically, in one statement
+ * (data-modifying CTEs: one round trip instead of begin, insert, update, commit). The unique reply_to_id
+ * makes a second run (a re-delivered job) keep the first reply; its id is returned either way.
  */
-export async function saveReply(trx: Transaction<Database>, reply: NewMessage & { reply_to_id: string }): Promise<string> {
-  const inserted = await trx
-    .insertInto('messages')
-    .values(reply)
-    .onConflict((oc) => oc.column('reply_to_id').where('reply_to_id', 'is not', null).doNothing())
-    .returning('id')
+export async function saveReply(db: Kysely<Database> | Transaction<Database>, reply: NewMessage & { reply_to_id: string }): Promise<string> {
+  const inserted = await db
+    .with('inserted', (q) =>
+      q.insertInto('messages').values(reply).onConflict((oc) => oc.column('reply_to_id').where('reply_to_id', 'is not', null).doNothing()).returning('id'),
+    )
+    .with('marked', (q) =>
+      q.updateTable('messages').set({ status: 'replied', updated_at: sql`now()` }).where('id', '=', reply.reply_to_id).where('status', '=', 'pending').returning('id'),
+    )
+    .selectFrom('inserted')
+    .select('id')
     .executeTakeFirst();
-  await setMessageStatus(trx, reply.reply_to_id, 'replied', ['pending']);
   if (inserted) return inserted.id;
-  const existing = await trx.selectFrom('messages').select('id').where('reply_to_id', '=', reply.reply_to_id).executeTakeFirstOrThrow();
+  const existing = await db.selectFrom('messages').select('id').where('reply_to_id', '=', reply.reply_to_id).executeTakeFirstOrThrow();
   return existing.id;
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Database, Message } from '../schema.js';
 
 export interface PersonKeyRow {
   id: string;
@@ -50,14 +50,39 @@ export async function findOrCreatePerson(db: Kysely<Database>, row: NewPersonRow
   return result.rows[0];
 }
 
+const PERSON_WITH_KEY = ['p.id', 'p.phone_enc', 'p.opted_out_at', 'p.disclosed_at', 'p.locale', 'p.country', 'p.deleted_at', 'k.key_id', 'k.wrapped_key'] as const;
+
 /** A person with their wrapped data key and sealed phone number, for the workers. */
 export async function findPersonWithKey(db: Kysely<Database>, personId: string) {
   return db
     .selectFrom('people as p')
     .innerJoin('data_keys as k', 'k.person_id', 'p.id')
-    .select(['p.id', 'p.phone_enc', 'p.opted_out_at', 'p.disclosed_at', 'p.locale', 'p.country', 'p.deleted_at', 'k.key_id', 'k.wrapped_key'])
+    .select(PERSON_WITH_KEY)
     .where('p.id', '=', personId)
     .executeTakeFirst();
+}
+
+export type PersonWithKey = NonNullable<Awaited<ReturnType<typeof findPersonWithKey>>>;
+
+/**
+ * A message and its sender (with their wrapped data key) in one round trip: the reply job's first read.
+ * `person` is undefined when the person (or their key) is gone.
+ */
+export async function findMessageWithPerson(db: Kysely<Database>, messageId: string): Promise<{ message: Message; person?: PersonWithKey } | undefined> {
+  const row = await db
+    .selectFrom('messages as m')
+    .leftJoin('people as p', 'p.id', 'm.person_id')
+    .leftJoin('data_keys as k', 'k.person_id', 'm.person_id')
+    .selectAll('m')
+    .select(['p.id as p_id', 'p.phone_enc', 'p.opted_out_at', 'p.disclosed_at', 'p.locale', 'p.country', 'p.deleted_at', 'k.key_id', 'k.wrapped_key'])
+    .where('m.id', '=', messageId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { p_id, phone_enc, opted_out_at, disclosed_at, locale, country, deleted_at, key_id, wrapped_key, ...message } = row;
+  const person = p_id && phone_enc && key_id && wrapped_key
+    ? { id: p_id, phone_enc, opted_out_at, disclosed_at, locale, country, deleted_at, key_id, wrapped_key }
+    : undefined;
+  return { message, person };
 }
 
 /** Sets or clears opt-out. With onlyIfOptedIn, an earlier opt-out is kept; the result says whether a row changed. */
