@@ -23,8 +23,18 @@ export interface OpenLoopResult {
  * for the queueing it causes. (autocannon's overallRate sends each second's budget as a burst, and a
  * closed loop hides queueing by waiting for answers: neither measures this.)
  */
-export async function runOpenLoop(options: { url: string; rate: number; seconds: number; requests: SignedRequest[]; maxSockets?: number }): Promise<OpenLoopResult> {
-  const { rate, seconds } = options;
+export async function runOpenLoop(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  requests: SignedRequest[];
+  /** Seconds sent at the same rate before the measured ones and left out of the figures (JIT, caches, connections). */
+  leadInSeconds?: number;
+  maxSockets?: number;
+}): Promise<OpenLoopResult> {
+  const { rate } = options;
+  const leadIn = rate * (options.leadInSeconds ?? 0);
+  const seconds = options.seconds + (options.leadInSeconds ?? 0);
   const total = rate * seconds;
   if (options.requests.length < total) throw new Error(`need ${total} requests, have ${options.requests.length}`);
   const target = new URL(options.url);
@@ -79,11 +89,12 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
   });
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  const measured = latencies.subarray(leadIn);
+  const sorted = Array.from(measured).sort((a, b) => a - b);
   const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
-  const p99BySecond = Array.from({ length: seconds }, (_, s) => {
-    const second = Array.from(latencies.subarray(s * rate, (s + 1) * rate)).sort((a, b) => a - b);
+  const p99BySecond = Array.from({ length: options.seconds }, (_, s) => {
+    const second = Array.from(measured.subarray(s * rate, (s + 1) * rate)).sort((a, b) => a - b);
     return Math.round(second[Math.floor(second.length * 0.99)]! * 10) / 10;
   });
-  return { rate, sent: total, ok, errors, ...(errors ? { errorKinds } : {}), achievedRps: Math.round(total / elapsed), p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100), p99BySecond };
+  return { rate, sent: total - leadIn, ok, errors, ...(errors ? { errorKinds } : {}), achievedRps: Math.round(total / elapsed), p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100), p99BySecond };
 }

@@ -24,7 +24,7 @@ import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../test/helpers/redis.js';
 import { runToCompletion, stopProcess } from './processes.js';
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== 'voice-turn'),
+  args: process.argv.slice(2),
   options: {
     calls: { type: 'string', default: '40' },
     turns: { type: 'string', default: '5' },

@@ -19,7 +19,7 @@ import { runToCompletion, startProcess, stopProcess } from './processes.js';
 import { makeSignedRequests, type SignedRequest } from './signed-requests.js';
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== 'webhook'),
+  args: process.argv.slice(2),
   options: {
     seconds: { type: 'string', default: '10' },
     rates: { type: 'string', default: '1000,2000' },
@@ -53,6 +53,10 @@ async function resetDatabase(): Promise<string> {
   url.pathname = `/${DB_NAME}`;
   return url.toString();
 }
+
+// Every measured phase starts with this many seconds at the same load, left out of the figures: after the
+// checkpoint the first write to each page logs a full page image, and JIT and caches settle.
+const LEAD_IN_S = 2;
 
 /** A checkpoint between phases, so one phase's writes are not flushed during the next one's measurement. */
 async function settlePostgres(databaseUrl: string): Promise<void> {
@@ -148,7 +152,7 @@ async function main() {
   // it cycles a smaller pool. Sized for up to 8,000 req/s closed loop per target.
   const signedUrl = `${PUBLIC_URL}/twilio/sms`;
   const senders = Number(values.senders);
-  const distinct = 8_000 * (seconds * rounds + 3) * 2 + rates.reduce((a, r) => a + r * seconds, 0) * 2 + 50_000;
+  const distinct = 8_000 * ((seconds + LEAD_IN_S) * rounds + 3) * 2 + rates.reduce((a, r) => a + r * (seconds + LEAD_IN_S), 0) * 2 + 50_000;
   const source = requestSource(makeSignedRequests(distinct, { authToken: AUTH_TOKEN, url: signedUrl, senders }));
   const ceilingSource = cyclingSource(makeSignedRequests(100_000, { authToken: AUTH_TOKEN, url: signedUrl, senders }));
   const sourceFor = (name: string) => (name === 'ceiling' ? ceilingSource : source);
@@ -166,7 +170,7 @@ async function main() {
       for (const [name, url] of Object.entries(targets)) {
         await settlePostgres(databaseUrl);
         console.error(`open loop, ${name}, ${rate} req/s…`);
-        open[name]!.push(await runOpenLoop({ url: `${url}/twilio/sms`, rate, seconds, requests: sourceFor(name).take(rate * seconds) }));
+        open[name]!.push(await runOpenLoop({ url: `${url}/twilio/sms`, rate, seconds, leadInSeconds: LEAD_IN_S, requests: sourceFor(name).take(rate * (seconds + LEAD_IN_S)) }));
       }
     }
 
@@ -175,6 +179,7 @@ async function main() {
       for (const [name, url] of Object.entries(targets)) {
         await settlePostgres(databaseUrl);
         console.error(`closed loop, ${name}, round ${round + 1}…`);
+        await closedLoop(url, sourceFor(name), LEAD_IN_S);
         closed[name]!.push(await closedLoop(url, sourceFor(name), seconds, pids[name]));
       }
     }

@@ -18,6 +18,11 @@ export async function createDb(options: DbOptions): Promise<Kysely<Database>> {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolMax,
+      // Keep connections through quiet spells: pg closes idle ones after 10 s by default, and the next
+      // burst of webhooks then pays for new backends (measured: a p99 of 25-100 ms in the first second
+      // after a pause). Half the pool (the webhook inserts' share) never closes; the rest after 5 minutes.
+      min: Math.ceil(options.poolMax / 2),
+      idleTimeoutMillis: 5 * 60_000,
       // Every external call has a timeout: a Postgres that stops answering fails requests instead of hanging them.
       connectionTimeoutMillis: 5_000,
       query_timeout: 10_000,
