@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseKeyring, type Keyring } from './crypto/keyring.js';
 import { DEFAULT_PRICES, parsePrices, type PriceTable } from './llm/pricing.js';
@@ -211,8 +212,19 @@ function parseConfigPrices(spec: string) {
   }
 }
 
+/**
+ * The environment the entry points read: `process.env`, after loading `.env` from the working directory
+ * when there is one. Variables already set in the real environment win over the file.
+ */
+export function readEnvironment(file = '.env'): Record<string, string | undefined> {
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(source);
+  // `NAME=` (as copied from .env.example) means "not set": the default applies, not an empty value.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   const env = parsed.data;
 

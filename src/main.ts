@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, readEnvironment } from './config.js';
 import { buildDeps, closeDeps } from './deps.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedPlans } from './billing/seed.js';
@@ -21,7 +21,7 @@ if (!['all', 'web', 'worker'].includes(mode)) {
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(readEnvironment());
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -1,10 +1,10 @@
-import { loadConfig } from '../config.js';
+import { loadConfig, readEnvironment } from '../config.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedPlans } from './seed.js';
 
 // `npm run seed`: bring the schema up to date and create the starting plans (safe to run again).
-const config = loadConfig();
+const config = loadConfig(readEnvironment());
 const db = await createDb(config.database);
 try {
   await migrateToLatest(db);

@@ -1,9 +1,9 @@
-import { loadConfig } from '../config.js';
+import { loadConfig, readEnvironment } from '../config.js';
 import { createDb } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
 
 // `npm run migrate` (and Fly's release_command): bring the database to the latest schema, then exit.
-const config = loadConfig();
+const config = loadConfig(readEnvironment());
 const db = await createDb(config.database);
 try {
   const { results } = await migrateToLatest(db);

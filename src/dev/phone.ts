@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, readEnvironment } from '../config.js';
 import { twilioSignature } from '../providers/twilio-signature.js';
 import { runPhoneCall } from './phone-call.js';
 import { parseTwimlMessages } from './twiml-text.js';
@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
     call: { type: 'boolean', default: false },
   },
 });
-const config = loadConfig();
+const config = loadConfig(readEnvironment());
 const base = config.publicUrl;
 const from = args.from!;
 const POLL_MS = 300;
