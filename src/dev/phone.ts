@@ -5,6 +5,7 @@
  *   npm run phone                       chat from +15555550100 to +15550001111
  *   npm run phone -- --from +447700900123 --to +15550001111
  *   npm run phone -- --call             a voice call instead (see phone-call.ts)
+ *   npm run phone -- --call --plan premium   put the number on a plan first (calls are Premium-only)
  */
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
@@ -19,6 +20,7 @@ const { values: args } = parseArgs({
     from: { type: 'string', default: '+15555550100' },
     to: { type: 'string', default: '+15550001111' },
     call: { type: 'boolean', default: false },
+    plan: { type: 'string' },
   },
 });
 const config = loadConfig(readEnvironment());
@@ -81,5 +83,20 @@ async function main() {
   console.log('\nbye');
 }
 
+/** Puts this number on a plan through the dev-only route (a dev box has no Stripe to buy one from). */
+async function choosePlan(plan: string) {
+  const res = await signedFetch('/dev/phone/plan', { form: { number: from, plan } }).catch((error: Error) => {
+    console.error(`Cannot reach Switchboard at ${base}: ${error.message}\nStart it first with: npm start`);
+    process.exit(1);
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+    console.error(`Could not put ${from} on plan "${plan}": ${body?.error?.message ?? `HTTP ${res.status}`}`);
+    process.exit(1);
+  }
+  console.log(`${from} is on plan "${plan}".`);
+}
+
+if (args.plan) await choosePlan(args.plan);
 if (args.call) await runPhoneCall(config, { from, to: args.to! });
 else await main();
