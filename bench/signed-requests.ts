@@ -11,8 +11,9 @@ export interface SignedRequest {
  * realistic pool of senders (people text more than once), with bodies of realistic lengths. Signed up
  * front so the load generator spends its CPU sending, not hashing.
  */
-export function makeSignedRequests(count: number, options: { authToken: string; url: string; senders: number; to?: string }): SignedRequest[] {
-  const senders = Array.from({ length: options.senders }, (_, i) => `+1555${String(2_000_000 + i).padStart(7, '0')}`);
+export function makeSignedRequests(count: number, options: { authToken: string; url: string; senders: number; to?: string; /** Senders are +1555 followed by this and the next numbers. */ firstSender?: number }): SignedRequest[] {
+  const first = options.firstSender ?? 2_000_000;
+  const senders = Array.from({ length: options.senders }, (_, i) => `+1555${String(first + i).padStart(7, '0')}`);
   const bodies = [
     'hi',
     'Is it safe to eat soft cheese when pregnant?',

@@ -6,7 +6,10 @@
  * webhook took, minus the LLM's own latency, is what the service added: queueing, the worker's reads
  * and writes, the reply-ready signal, and the webhook's own work.
  *
- *   npm run bench -- voice-turn [--calls 40] [--turns 5] [--llm-ms 1000] [--wait-ms 4000] [--log-dir DIR]
+ *   npm run bench -- voice-turn [--calls 40] [--turns 5] [--llm-ms 1000] [--wait-ms 4000] [--sms-backlog N] [--log-dir DIR]
+ *
+ * `--sms-backlog N` posts N texts just before the measured calls, more than the workers can answer while
+ * the calls last, so every turn competes with a queue of texts (sent to a local fake Twilio).
  *
  * Needs Postgres on 127.0.0.1:5432 (trust auth) and Redis on 127.0.0.1:6379, like the tests.
  */
@@ -18,10 +21,13 @@ import { cpus, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { walkCall, type Transport } from '../src/dev/twiml-walker.js';
 import { twilioSignature } from '../src/providers/twilio-signature.js';
+import { Queue } from 'bullmq';
+import { startFakeTwilio } from '../test/helpers/fake-twilio.js';
 import { sendJson, startLocalServer } from '../test/helpers/http-server.js';
 import { createTestSchema } from '../test/helpers/postgres.js';
 import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../test/helpers/redis.js';
 import { runToCompletion, stopProcess } from './processes.js';
+import { makeSignedRequests } from './signed-requests.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     turns: { type: 'string', default: '5' },
     'llm-ms': { type: 'string', default: '1000' },
     'wait-ms': { type: 'string', default: '4000' },
+    'sms-backlog': { type: 'string', default: '0' },
     port: { type: 'string', default: '3930' },
     // Where the web and worker logs go (one JSON line per request and per job); a temp dir by default.
     'log-dir': { type: 'string' },
@@ -38,6 +45,7 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const turns = Number(values.turns);
 const llmMs = Number(values['llm-ms']);
+const smsBacklog = Number(values['sms-backlog']);
 const port = Number(values.port);
 const logDir = values['log-dir'] ?? mkdtempSync(join(tmpdir(), 'voice-bench-'));
 const webLog = join(logDir, 'web.log');
@@ -45,6 +53,7 @@ const PUBLIC_URL = 'https://bench.switchboard.test';
 // Up to this long "thinking" before each utterance (uniform), and calls start spread over the same span.
 const THINK_MS = 1_000;
 const AUTH_TOKEN = randomBytes(16).toString('hex');
+const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 const PREFIX = `bench-voice-${randomBytes(4).toString('hex')}`;
 
 /**
@@ -186,9 +195,26 @@ function turnPhases(speech: Sample[], llmTook: (s: Sample) => number) {
   return { ...(summarise(phases) as Record<keyof typeof phases, ReturnType<typeof stats>>), jobSteps: summarise(steps) };
 }
 
+/** Posts the texts of the backlog to the web process, 50 at a time; resolves when all are stored. */
+async function postSmsBacklog(count: number) {
+  // Senders other than the callers (+1555 2000000…): the backlog is other people.
+  const requests = makeSignedRequests(count, { authToken: AUTH_TOKEN, url: `${PUBLIC_URL}/twilio/sms`, senders: Math.min(count, 2_000), firstSender: 5_000_000 });
+  for (let i = 0; i < requests.length; i += 50) {
+    await Promise.all(
+      requests.slice(i, i + 50).map(async ({ body, signature }) => {
+        const res = await fetch(`http://127.0.0.1:${port}/twilio/sms`, { method: 'POST', headers: { 'x-twilio-signature': signature, 'content-type': 'application/x-www-form-urlencoded' }, body });
+        if (res.status !== 200) throw new Error(`backlog SMS answered ${res.status}`);
+        await res.arrayBuffer();
+      }),
+    );
+  }
+}
+
 async function main() {
   const schema = await createTestSchema();
   const llm = await startFixedLatencyLlm(llmMs);
+  const twilio = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  const replyQueue = new Queue('reply', { connection: { url: TEST_REDIS_URL }, prefix: PREFIX });
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
@@ -197,8 +223,9 @@ async function main() {
     DATABASE_URL: schema.url,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: PREFIX,
-    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_API_URL: twilio.url,
     OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.url,
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
@@ -216,6 +243,10 @@ async function main() {
   try {
     console.error(`warm-up: ${calls} calls × 2 turns (people created, JIT warm)…`);
     await Promise.all(Array.from({ length: calls }, (_, i) => oneCall(i, 'warm-up', 2)));
+    if (smsBacklog > 0) {
+      console.error(`posting a backlog of ${smsBacklog} texts…`);
+      await postSmsBacklog(smsBacklog);
+    }
     console.error(`measuring: ${calls} concurrent calls × ${turns} turns, LLM ${llmMs} ms…`);
     const started = performance.now();
     const cpuBefore = { web: cpuMs(web), worker: cpuMs(worker) };
@@ -226,6 +257,8 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    // Texts still queued when the last call ended (more than zero: the calls really competed with a backlog).
+    const textsStillQueued = smsBacklog > 0 ? (await replyQueue.getJobCounts('prioritized', 'waiting')) : undefined;
     const cpuUsed = { web: cpuMs(web) - cpuBefore.web, worker: cpuMs(worker) - cpuBefore.worker };
 
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the processes flush their logs
@@ -236,7 +269,8 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-      settings: { calls, turns, llmMs, replyWaitMs: Number(values['wait-ms']) },
+      settings: { calls, turns, llmMs, replyWaitMs: Number(values['wait-ms']), smsBacklog },
+      ...(textsStillQueued ? { textsStillQueued } : {}),
       turnsPerSecond: round1(speech.length / seconds),
       llmActualMs: stats(speech.map(llmTook)),
       // CPU each process spent per turn (its whole call share included: incoming call, status callback).
@@ -262,9 +296,11 @@ async function main() {
     line('  reply job end → webhook answer', phases.answerMs!);
     for (const [step, x] of Object.entries(phases.jobSteps)) line(`    job step ${step}`, x);
     console.error(`(${report.addedPerTurnMs.n} turns, ${report.turnsPerSecond} turns/s, ${report.heldTurns} held; CPU per turn: web ${report.cpuMsPerTurn.web} ms, worker ${report.cpuMsPerTurn.worker} ms)`);
+    if (textsStillQueued) console.error(`texts still queued behind the calls when they ended: ${JSON.stringify(textsStillQueued)}`);
   } finally {
     await Promise.all([stopProcess(web), stopProcess(worker)]);
-    await llm.close();
+    await replyQueue.close();
+    await Promise.all([llm.close(), twilio.close()]);
     await deleteKeysWithPrefix(PREFIX);
     await schema.drop();
   }

@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq';
 import { INTAKE_MAX_IDS } from './payloads.js';
 import type { Queues } from './queues.js';
 import { createBatcher } from '../util/batcher.js';
@@ -11,6 +12,20 @@ import { createBatcher } from '../util/batcher.js';
  * script in Redis plus encoding on our side; per batch instead of per message, the web tier's cost of a
  * webhook stays close to "parse, verify, one INSERT" (see bench/README.md).
  */
+/**
+ * A caller on the line is answered before a backlog of texts. BullMQ takes a job with no priority (the
+ * plain wait list) before any prioritized one, so a voice turn's reply job gets none and a text's gets
+ * this; texts stay first-in, first-out among themselves. (Jobs already running are not pre-empted: with
+ * every worker slot busy, a caller still waits for the first slot to free.)
+ */
+export const SMS_REPLY_PRIORITY = 10;
+
+/** A `reply` job for one inbound message: job id = message id, so adding it twice is a no-op. */
+export function replyJob(messageId: string, urgency: 'caller-waiting' | 'backlog') {
+  const opts: JobsOptions = urgency === 'backlog' ? { jobId: messageId, priority: SMS_REPLY_PRIORITY } : { jobId: messageId };
+  return { name: 'reply', data: { messageId }, opts };
+}
+
 export interface Enqueue {
   /** Batched through one `intake` job per batch: for messages nobody is waiting on (SMS). */
   reply(messageId: string): Promise<void>;
@@ -41,7 +56,8 @@ export function createEnqueue(queues: Queues): Enqueue {
   return {
     reply: (id) => intake.submit(id),
     replyNow: async (id) => {
-      await queues.reply.add('reply', { messageId: id }, { jobId: id });
+      const job = replyJob(id, 'caller-waiting');
+      await queues.reply.add(job.name, job.data, job.opts);
     },
     send: (id) => send.submit(id),
     drain: async () => {
