@@ -24,10 +24,10 @@ export interface KnownPerson {
  * Phone number → person, with their unwrapped data key, for the webhook path. A hit costs no round trip;
  * a miss costs one (find-or-create in a single statement).
  *
- * Identity and key never change, so an entry only leaves by LRU eviction. The changeable part (opted
- * out, locale) is refreshed when older than `ttlMs`, in the background and batched, never on the request
- * path: an expiry-driven miss per sender (the first design) made a burst of lookups every minute for every
- * busy sender at once. A stale "opted in" is harmless (the reply and send steps re-check in the database);
+ * Identity and key never change, so an entry only leaves by LRU eviction, or when a refresh finds the
+ * person erased. The changeable part (opted out, locale) is refreshed when older than `ttlMs`, in the
+ * background and batched, never on the request path: an expiry-driven miss per sender (the first design)
+ * made a burst of lookups every minute for every busy sender at once. A stale "opted in" is harmless (the reply and send steps re-check in the database);
  * a stale "opted out" would drop a message, so a drop first calls `confirm`.
  */
 export interface PersonDirectory {
@@ -79,8 +79,14 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
   };
 
-  const applyState = (entry: Entry | undefined, state: PersonStateRow | undefined) => {
-    if (!entry || !state) return;
+  const applyState = (key: string, personId: string, state: PersonStateRow | undefined) => {
+    const entry = cache.get(key);
+    if (!entry || entry.person.id !== personId) return;
+    // No row: the person was erased. Forget them, so the number's next message makes a new person.
+    if (!state) {
+      cache.delete(key);
+      return;
+    }
     entry.person = { ...entry.person, optedOut: state.opted_out_at !== null, locale: state.locale };
     entry.checkedAt = clock.now().getTime();
   };
@@ -89,7 +95,7 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
     entry.refreshing = true;
     states
       .submit(entry.person.id)
-      .then((state) => applyState(cache.get(key), state))
+      .then((state) => applyState(key, entry.person.id, state))
       // A failed refresh keeps the old state; the next request after the TTL tries again.
       .catch(() => undefined)
       .finally(() => {
@@ -149,8 +155,7 @@ export function createPersonDirectory(options: PersonDirectoryOptions): PersonDi
 
     async confirm(person) {
       const state = await states.submit(person.id);
-      const entry = cache.get(person.phoneHash.toString('base64'));
-      applyState(entry, state);
+      applyState(person.phoneHash.toString('base64'), person.id, state);
       return state ? { ...person, optedOut: state.opted_out_at !== null, locale: state.locale } : person;
     },
 
