@@ -67,6 +67,10 @@ const EnvSchema = z.object({
   FACTS_ENABLED: booleanFlag(true),
   // "Current" facts (a symptom, a mood) fade after this; stable ones (a due date) stay.
   FACTS_CURRENT_TTL_DAYS: positiveInt(7),
+  // Flood guard: more texts than this from one number within the window are stored but not answered. A
+  // reply loop with another bot runs at one text every few seconds; a person waits for each answer.
+  FLOOD_MAX_MESSAGES: z.coerce.number().int().min(0).default(30),
+  FLOOD_WINDOW_MS: positiveInt(600_000),
   // Three segments keep a reply to a few sentences and its cost to three messages.
   SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10).default(3),
   // Strip accents in every language so replies stay GSM-7 (up to 3x cheaper in es/fr/pt, less correct).
@@ -164,6 +168,8 @@ export interface Config {
     readonly currentFactTtlMs: number;
   };
   readonly sms: { readonly maxSegments: number; readonly forceGsm: boolean };
+  /** maxMessages 0: no flood guard. */
+  readonly flood: { readonly maxMessages: number; readonly windowMs: number };
   readonly keyring: Keyring;
   readonly phoneHashKey: Buffer;
   readonly worker: { readonly concurrency: number; readonly sweepIntervalMs: number; readonly sweepGraceMs: number };
@@ -289,6 +295,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       currentFactTtlMs: env.FACTS_CURRENT_TTL_DAYS * 86_400_000,
     },
     sms: { maxSegments: env.SMS_MAX_SEGMENTS, forceGsm: env.SMS_FORCE_GSM },
+    flood: { maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS },
     keyring: parseKeyring(orDev('ENCRYPTION_KEYS', env.ENCRYPTION_KEYS, DEV_ENCRYPTION_KEYS)),
     phoneHashKey: Buffer.from(orDev('PHONE_HASH_KEY', env.PHONE_HASH_KEY, DEV_PHONE_HASH_KEY), 'utf8'),
     worker: {

@@ -12,6 +12,7 @@ import { uuidv7 } from '../util/id.js';
 import { stopwatch } from '../util/stopwatch.js';
 import { detectLanguage, resolveLanguage, type Language } from '../util/language.js';
 import { answerMessage } from './answer.js';
+import { skipIfFlooding } from './flood-guard.js';
 import { loadHistory } from './history.js';
 import { factLines, loadFacts } from './memory/facts.js';
 import { queueFactExtraction } from './memory/extract.js';
@@ -23,7 +24,7 @@ export type ReplyOutcome =
   /** fallback: no model answer was usable; the person got a canned reply in their language. */
   | { kind: 'replied'; replyId: string; model: string; fallback: boolean; /** Milliseconds per step, for the job's log line. */ timings: Record<string, number> }
   | { kind: 'already_replied'; replyId?: string }
-  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' }
+  | { kind: 'skipped'; reason: 'opted_out' | 'person_gone' | 'not_inbound' | 'missing' | 'flood' }
   | OverQuotaOutcome;
 
 /**
@@ -46,6 +47,9 @@ export async function replyToMessage(deps: Deps, messageId: string): Promise<Rep
     await setMessageStatus(deps.db, messageId, 'skipped', ['pending']);
     return { kind: 'skipped', reason: 'opted_out' };
   }
+
+  // Before the quota: a flood is not answered, so it is not charged either.
+  if (await skipIfFlooding(deps, message)) return { kind: 'skipped', reason: 'flood' };
 
   const dataKey = unwrapDataKey(deps.config.keyring, person.id, person.key_id, person.wrapped_key);
   const overQuota = await chargeSmsReply(deps, message, person, dataKey);

@@ -148,3 +148,20 @@ export async function findWaitingMessages(db: Kysely<Database>, olderThan: Date,
     .limit(limit)
     .execute();
 }
+
+/**
+ * How many texts the person sent in (since, until], counting no further than `cap` (the flood check only
+ * needs to know whether there are more than its limit; the index on (person_id, created_at) keeps the
+ * scan to those rows).
+ */
+export async function countRecentTexts(db: Kysely<Database>, input: { personId: string; since: Date; until: Date; cap: number }): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    select count(*) as n from (
+      select 1 from messages
+       where person_id = ${input.personId} and created_at > ${input.since} and created_at <= ${input.until}
+         and direction = 'inbound' and channel = 'sms'
+       limit ${input.cap}
+    ) recent
+  `.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
