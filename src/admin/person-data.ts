@@ -58,8 +58,6 @@ export async function exportPersonData(ctx: PersonDataContext, phone: string) {
   };
 }
 
-export type PersonDataExport = NonNullable<Awaited<ReturnType<typeof exportPersonData>>>;
-
 /** Crypto-shreds the person with this number (see shredPerson): undefined when there is no such person. */
 export async function erasePersonData(ctx: PersonDataContext, phone: string, now: Date): Promise<(ShredResult & { personId: string }) | undefined> {
   const personId = await findPersonId(ctx, phone);
