@@ -39,7 +39,6 @@ export async function exportPersonData(ctx: PersonDataContext, phone: string) {
       phone: openSealedText(key, person.phone_enc, aad.phone(person.id)),
       country: person.country,
       locale: person.locale,
-      createdAt: person.created_at,
       optedOutAt: person.opted_out_at,
       aiDisclosedAt: person.disclosed_at,
     },

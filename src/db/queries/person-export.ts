@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { findPersonWithKey } from './people.js';
 
 /** Everything stored about one person, still sealed: the rows a data export opens. */
 export async function findPersonRecords(db: Kysely<Database>, personId: string) {
   const [person, messages, facts, calls, subscriptions, crisisEvents] = await Promise.all([
-    db
-      .selectFrom('people as p')
-      .innerJoin('data_keys as k', 'k.person_id', 'p.id')
-      .select(['p.id', 'p.phone_enc', 'p.country', 'p.locale', 'p.created_at', 'p.opted_out_at', 'p.disclosed_at', 'k.key_id', 'k.wrapped_key'])
-      .where('p.id', '=', personId)
-      .where('p.deleted_at', 'is', null)
-      .executeTakeFirst(),
+    findPersonWithKey(db, personId),
     db
       .selectFrom('messages')
       .select(['id', 'channel', 'direction', 'status', 'body_enc', 'created_at'])
@@ -32,5 +27,5 @@ export async function findPersonRecords(db: Kysely<Database>, personId: string) 
       .execute(),
     db.selectFrom('crisis_events').select(['category', 'channel', 'created_at']).where('person_id', '=', personId).orderBy('created_at').execute(),
   ]);
-  return person ? { person, messages, facts, calls, subscriptions, crisisEvents } : undefined;
+  return person && !person.deleted_at ? { person, messages, facts, calls, subscriptions, crisisEvents } : undefined;
 }
