@@ -1,6 +1,6 @@
 import { findWaitingMessages } from '../db/queries/messages.js';
 import type { Deps } from '../deps.js';
-import { replyJob } from '../queue/enqueue.js';
+import { replyJob, sendJob } from '../queue/enqueue.js';
 import { requeueIfLost } from '../queue/requeue.js';
 
 // Bounded so one sweep after a long Redis outage cannot flood the queues; the next sweep takes the rest.
@@ -18,14 +18,8 @@ export async function sweepWaitingMessages(deps: Deps): Promise<{ requeued: numb
   for (const message of waiting) {
     // Anything the sweep finds is at least SWEEP_GRACE_MS old: a caller has long been told to try again
     // (VOICE_TURN_MAX_WAIT_MS), so recovered messages queue behind the callers on the line now.
-    const requeue =
-      message.direction === 'inbound'
-        ? requeueIfLost(deps.queues.reply, message.id, () => {
-            const job = replyJob(message.id, 'backlog');
-            return deps.queues.reply.add(job.name, job.data, job.opts);
-          })
-        : requeueIfLost(deps.queues.send, message.id, () => deps.queues.send.add('send', { messageId: message.id }, { jobId: message.id }));
-    if (await requeue) requeued++;
+    const [queue, job] = message.direction === 'inbound' ? [deps.queues.reply, replyJob(message.id, 'backlog')] : [deps.queues.send, sendJob(message.id)];
+    if (await requeueIfLost(queue, message.id, () => queue.add(job.name, job.data, job.opts))) requeued++;
   }
   if (requeued > 0) deps.log.info({ requeued, checked: waiting.length }, 'sweep re-enqueued messages whose job was lost');
   return { requeued, checked: waiting.length };

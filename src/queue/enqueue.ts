@@ -26,6 +26,9 @@ export function replyJob(messageId: string, urgency: 'caller-waiting' | 'backlog
   return { name: 'reply', data: { messageId }, opts };
 }
 
+/** A `send` job for one outbound message: job id = message id, so adding it twice is a no-op. */
+export const sendJob = (messageId: string) => ({ name: 'send', data: { messageId }, opts: { jobId: messageId } });
+
 export interface Enqueue {
   /** Batched through one `intake` job per batch: for messages nobody is waiting on (SMS). */
   reply(messageId: string): Promise<void>;
@@ -49,7 +52,7 @@ export function createEnqueue(queues: Queues): Enqueue {
     maxBatch: 200,
     maxInFlight: 2,
     run: async (ids) => {
-      await queues.send.addBulk(ids.map((messageId) => ({ name: 'send', data: { messageId }, opts: { jobId: messageId } })));
+      await queues.send.addBulk(ids.map(sendJob));
       return ids.map(() => undefined);
     },
   });
